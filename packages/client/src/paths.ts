@@ -1,0 +1,33 @@
+import type { paths } from "@otc-vpcep/types";
+
+/** Every project-scoped path of the API starts with this; the client fills it in once. */
+type ProjectPrefix = "/v1/{project_id}";
+
+type WithoutProjectId<Parameters> = Parameters extends { path: infer PathParameters }
+  ? Omit<Parameters, "path"> &
+      (keyof Omit<PathParameters, "project_id"> extends never
+        ? { path?: never }
+        : { path: Omit<PathParameters, "project_id"> })
+  : Parameters;
+
+type ScopedOperation<Operation> = Operation extends { parameters: infer Parameters }
+  ? Omit<Operation, "parameters"> & { parameters: WithoutProjectId<Parameters> }
+  : Operation;
+
+type ScopedPathItem<PathItem> = {
+  [Key in keyof PathItem]: Key extends "parameters"
+    ? WithoutProjectId<PathItem[Key]>
+    : ScopedOperation<PathItem[Key]>;
+};
+
+/**
+ * The API's project-scoped paths as the client sees them: `/v1/{project_id}` is
+ * dropped from each path and `project_id` from its parameters, because the client
+ * binds the project once, at construction. `/v1/{project_id}/vpc-endpoints` is
+ * called as `/vpc-endpoints`.
+ */
+export type ProjectPaths = {
+  [Path in keyof paths as Path extends `${ProjectPrefix}${infer Rest}` ? Rest : never]: ScopedPathItem<
+    paths[Path]
+  >;
+};

@@ -1,0 +1,120 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createVpcepClient,
+  type CreateEndpointRequest,
+  type CreateEndpointServiceRequest,
+  type Endpoint,
+  type EndpointService,
+  type ApiError,
+  type Region,
+  type VpcepClientOptions,
+} from "../src/index.js";
+
+const vpcep = createVpcepClient({ region: "eu-de", projectId: "p", token: "t" });
+const serviceBody: CreateEndpointServiceRequest = {
+  port_id: "4189d3c2-8882-4871-a3c2-d380272eed88",
+  vpc_id: "4189d3c2-8882-4871-a3c2-d380272eed80",
+  server_type: "LB",
+  ports: [{ client_port: 443, server_port: 8443 }],
+};
+
+describe("createVpcepClient options", () => {
+  it("accepts a region or a baseUrl", () => {
+    expectTypeOf<{ region: "eu-nl"; projectId: string; token: string }>().toExtend<VpcepClientOptions>();
+    expectTypeOf<{ baseUrl: URL; projectId: string; token: string }>().toExtend<VpcepClientOptions>();
+  });
+
+  it("names the known regions", () => {
+    expectTypeOf<Region>().toEqualTypeOf<"eu-de" | "eu-nl">();
+  });
+
+  it("refuses an unknown region, both region and baseUrl, and a missing project", () => {
+    // @ts-expect-error "eu-xx" is not a Region
+    createVpcepClient({ region: "eu-xx", projectId: "p", token: "t" });
+    // @ts-expect-error region and baseUrl exclude each other
+    createVpcepClient({ region: "eu-de", baseUrl: "http://127.0.0.1", projectId: "p", token: "t" });
+    // @ts-expect-error projectId is required
+    createVpcepClient({ region: "eu-de", token: "t" });
+  });
+});
+
+describe("createEndpoint (POST /vpc-endpoints)", () => {
+  it("takes the body without a project id and returns an Endpoint or an ApiError", async () => {
+    const { data, error } = await vpcep.POST("/vpc-endpoints", {
+      body: { vpc_id: "v", endpoint_service_id: "s" },
+    });
+    expectTypeOf(data).toEqualTypeOf<Endpoint | undefined>();
+    expectTypeOf(error).toEqualTypeOf<ApiError | undefined>();
+  });
+
+  it("returns the same result from the named method", async () => {
+    const { data, error } = await vpcep.createEndpoint({ vpc_id: "v", endpoint_service_id: "s" });
+    expectTypeOf(data).toEqualTypeOf<Endpoint | undefined>();
+    expectTypeOf(error).toEqualTypeOf<ApiError | undefined>();
+  });
+
+  it("refuses a wrong field name", () => {
+    // @ts-expect-error enable_dsn is not a field (enable_dns is)
+    void vpcep.createEndpoint({ vpc_id: "v", endpoint_service_id: "s", enable_dsn: true });
+  });
+
+  it("refuses a missing required field", () => {
+    // @ts-expect-error endpoint_service_id is required
+    void vpcep.createEndpoint({ vpc_id: "v" });
+    void vpcep.POST("/vpc-endpoints", {
+      // @ts-expect-error endpoint_service_id is required, also through the generic POST
+      body: { vpc_id: "v" },
+    });
+  });
+
+  it("refuses a wrong type", () => {
+    // @ts-expect-error enable_dns is a boolean
+    const body: CreateEndpointRequest = { vpc_id: "v", endpoint_service_id: "s", enable_dns: "yes" };
+    void body;
+  });
+
+  it("refuses the full path: the project is bound by the client", () => {
+    // @ts-expect-error paths are written without /v1/{project_id}
+    void vpcep.POST("/v1/{project_id}/vpc-endpoints", { body: { vpc_id: "v", endpoint_service_id: "s" } });
+  });
+
+  it("types marker_id as a number and status as the documented states", () => {
+    expectTypeOf<Endpoint["marker_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<NonNullable<Endpoint["status"]>>().toEqualTypeOf<
+      "pendingAcceptance" | "creating" | "accepted" | "rejected" | "failed" | "deleting"
+    >();
+  });
+});
+
+describe("createEndpointService (POST /vpc-endpoint-services)", () => {
+  it("returns an EndpointService", async () => {
+    const { data } = await vpcep.createEndpointService(serviceBody);
+    expectTypeOf(data).toEqualTypeOf<EndpointService | undefined>();
+    const generic = await vpcep.POST("/vpc-endpoint-services", { body: serviceBody });
+    expectTypeOf(generic.data).toEqualTypeOf<EndpointService | undefined>();
+  });
+
+  it("refuses a wrong field name", () => {
+    // @ts-expect-error approval is not a field (approval_enabled is)
+    void vpcep.createEndpointService({ ...serviceBody, approval: false });
+  });
+
+  it("refuses a wrong enum value", () => {
+    // @ts-expect-error "ELB" is not a server_type
+    const body: CreateEndpointServiceRequest = { ...serviceBody, server_type: "ELB" };
+    void body;
+    // @ts-expect-error "UDP" is not a documented protocol
+    const port: CreateEndpointServiceRequest["ports"][number] = { client_port: 1, server_port: 1, protocol: "UDP" };
+    void port;
+  });
+
+  it("refuses a body without ports", () => {
+    // @ts-expect-error ports is required
+    void vpcep.createEndpointService({ port_id: "p", vpc_id: "v", server_type: "VM" });
+  });
+
+  it("refuses a wrong enum value in the call", () => {
+    // @ts-expect-error "always" is not a tcp_proxy value
+    void vpcep.createEndpointService({ ...serviceBody, tcp_proxy: "always" });
+  });
+});

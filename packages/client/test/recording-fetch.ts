@@ -1,0 +1,15 @@
+import type { FetchFunction } from "../src/index.js";
+
+/** A `fetch` that records each `Request` it receives and answers with `respond`. */
+export function recordingFetch(respond: (request: Request) => Response | Promise<Response> = () => jsonResponse(200, {})) {
+  const requests: Request[] = [];
+  const fetch: FetchFunction = async (request) => {
+    requests.push(request.clone());
+    return respond(request);
+  };
+  return { fetch, requests };
+}
+
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+}

@@ -1,0 +1,2 @@
+export { startMock, type RunningMock } from "./mock.js";
+export { MockError, bundledSpecPath, type MockOptions } from "./options.js";

@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  return { child, output: () => ({ stdout, stderr }) };
+}
+
+describe("vpcep-mock", () => {
+  it("prints its URL, serves the API and exits 0 on SIGINT", async () => {
+    const { child } = run(["--port", "0", "--quiet"]);
+    let printed = "";
+    for await (const chunk of child.stdout) {
+      printed += String(chunk);
+      if (printed.includes("\n")) break;
+    }
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
+    expect(url).toBeDefined();
+
+    const response = await fetch(`${url}/v1/p1/vpc-endpoints`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(401);
+
+    child.kill("SIGINT");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+  });
+
+  it("refuses an invalid port with a message that names it", async () => {
+    const { child, output } = run(["--port", "http"]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().stderr).toContain('Invalid --port "http": must be an integer from 0 to 65535');
+  });
+
+  it("refuses an unknown flag and prints the usage", async () => {
+    const { child, output } = run(["--verbose"]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().stderr).toContain("Usage: vpcep-mock");
+  });
+});

@@ -1,0 +1,109 @@
+import { createServer, type Server } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MockError, startMock, type RunningMock } from "../src/index.js";
+
+const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
+const endpointRequest = {
+  vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4",
+  endpoint_service_id: "e0c748b7-d982-47df-ba06-b9c8c7650c1a",
+};
+
+function createEndpoint(url: string, headers: Record<string, string> = { "X-Auth-Token": "token" }) {
+  return fetch(`${url}/v1/${projectId}/vpc-endpoints`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(endpointRequest),
+  });
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<MockError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof MockError) return error;
+    throw error;
+  }
+  throw new Error("expected startMock to reject");
+}
+
+describe("startMock", () => {
+  let mock: RunningMock;
+
+  beforeAll(async () => {
+    mock = await startMock();
+  });
+  afterAll(async () => {
+    await mock.stop();
+  });
+
+  it("listens on a loopback URL with the chosen port", () => {
+    expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
+  });
+
+  it("serves the API under /v1/{project_id} with the spec's example", async () => {
+    const response = await createEndpoint(mock.url);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: "4189d3c2-8882-4871-a3c2-d380272eed83", status: "creating" });
+  });
+
+  it("answers 401 with the error body when no credentials are sent", async () => {
+    const response = await createEndpoint(mock.url, {});
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error_code: "EndPoint.0003",
+      error_msg: "Authentication failed or authentication information is invalid.",
+    });
+  });
+});
+
+describe("startMock lifecycle", () => {
+  it("stops Prism so that the port refuses connections, and stop can be repeated", async () => {
+    const mock = await startMock();
+    await mock.stop();
+    await mock.stop();
+    await expect(createEndpoint(mock.url)).rejects.toThrow();
+  });
+
+  it("passes Prism's log lines to onLog", async () => {
+    const lines: string[] = [];
+    const mock = await startMock({ onLog: (line) => lines.push(line) });
+    await mock.stop();
+    expect(lines.some((line) => line.includes("Prism is listening on"))).toBe(true);
+  });
+});
+
+describe("startMock failures", () => {
+  let blocker: Server;
+  let takenPort: number;
+
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    takenPort = (blocker.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => blocker.close(resolve));
+  });
+
+  it("rejects a taken port with EADDRINUSE", async () => {
+    const error = await rejectionOf(startMock({ port: takenPort }));
+    expect(error.code).toBe("EADDRINUSE");
+    expect(error.message).toContain(`127.0.0.1:${takenPort}`);
+  });
+
+  it.each([0, 70_000, 1.5, Number.NaN])("rejects the port %s, naming the option", async (port) => {
+    const error = await rejectionOf(startMock({ port }));
+    expect(error.message).toContain('Invalid mock option "port": must be an integer from 1 to 65535');
+  });
+
+  it("rejects a startup timeout that is not a positive integer", async () => {
+    const error = await rejectionOf(startMock({ startupTimeoutMs: -1 }));
+    expect(error.message).toContain('Invalid mock option "startupTimeoutMs"');
+  });
+
+  it("reports Prism's own words when the spec file does not exist", async () => {
+    const error = await rejectionOf(startMock({ spec: "/nonexistent/openapi.json" }));
+    expect(error.message).toContain("Prism exited");
+    expect(error.message).toContain("/nonexistent/openapi.json");
+  });
+});

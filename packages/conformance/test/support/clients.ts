@@ -1,0 +1,66 @@
+import { createVpcepClient, type VpcepClient } from "@otc-vpcep/client";
+import { expect, inject } from "vitest";
+import { responseViolations } from "./spec.js";
+
+export const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
+
+/** A client of the contract mock, authenticated with a placeholder IAM token. */
+export function mockClient(): VpcepClient {
+  return createVpcepClient({ baseUrl: inject("mockUrl"), projectId, token: "conformance-test-token" });
+}
+
+/** The mock's URL of a project-scoped path, for requests the client would not send. */
+export function mockUrl(path: string): string {
+  return `${inject("mockUrl")}/v1/${projectId}${path}`;
+}
+
+/**
+ * Sends a value the types forbid, as a JavaScript caller or a hand-written request
+ * could; the contract, not the compiler, has to refuse it.
+ */
+export function unchecked<T>(value: unknown): T {
+  return value as T;
+}
+
+interface Outcome {
+  response: Response;
+  data?: unknown;
+  error?: unknown;
+}
+
+/** Asserts a documented success: the status, and a body valid against the spec. */
+export function expectSuccess(operationId: string, outcome: Outcome, status = 200): void {
+  expect(outcome.response.status).toBe(status);
+  expect(responseViolations(operationId, status, outcome.data)).toEqual([]);
+}
+
+interface PrismViolation {
+  location: string[];
+  message: string;
+}
+
+/**
+ * Where the mock says a request broke the contract. Prism lists its findings in the
+ * `sl-violations` header; other targets do not, and this returns undefined there.
+ */
+function reportedViolations(response: Response): PrismViolation[] | undefined {
+  const header = response.headers.get("sl-violations");
+  return header === null ? undefined : (JSON.parse(header) as PrismViolation[]);
+}
+
+/**
+ * Asserts a refusal: a 4xx status, an error body valid against the spec and, where the
+ * target reports violations, one that concerns `field` (a path such as `tags.0.key`).
+ */
+export function expectRefusal(operationId: string, outcome: Outcome, field: string, status = 400): void {
+  expect(outcome.response.status).toBe(status);
+  expect(outcome.error).toBeDefined();
+  expect(responseViolations(operationId, status, outcome.error)).toEqual([]);
+  const violations = reportedViolations(outcome.response);
+  if (violations !== undefined) {
+    const concerned = violations.filter(
+      (violation) => violation.location.slice(2).join(".").startsWith(field) || violation.message.includes(`'${field}'`),
+    );
+    expect(concerned, JSON.stringify(violations)).not.toEqual([]);
+  }
+}

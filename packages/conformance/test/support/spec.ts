@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+const require = createRequire(import.meta.url);
+const SPEC_ID = "vpcep-openapi.json";
+
+type Json = Record<string, unknown>;
+
+/** The bundled spec, as published by @otc-vpcep/spec. */
+export const spec = JSON.parse(readFileSync(require.resolve("@otc-vpcep/spec/openapi.json"), "utf8")) as Json;
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats.default(ajv);
+// Keywords OpenAPI and Redoc add to JSON Schema; they document, they do not constrain.
+ajv.addVocabulary(["example", "x-enumDescriptions", "x-deprecated-enum"]);
+// The whole document is registered so that `#/components/...` references resolve; its
+// top-level fields are declared as keywords so that ajv's strict mode accepts the root.
+ajv.addVocabulary(["openapi", "info", "servers", "security", "tags", "paths", "components"]);
+ajv.addSchema(spec, SPEC_ID);
+
+const escapePointer = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
+
+function atPointer(pointer: string): unknown {
+  return pointer
+    .replace(/^#\//, "")
+    .split("/")
+    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce<unknown>((node, part) => (node as Json | undefined)?.[part], spec);
+}
+
+/** Follows `$ref`s within the spec and returns the node with its JSON pointer. */
+function resolve(node: unknown, pointer: string): { node: Json; pointer: string } {
+  const ref = (node as Json | undefined)?.["$ref"];
+  if (typeof ref === "string") return resolve(atPointer(ref), ref);
+  if (typeof node !== "object" || node === null) throw new Error(`nothing at ${pointer} in the spec`);
+  return { node: node as Json, pointer };
+}
+
+/** Every operationId of the spec, in document order. */
+export function operationIds(): string[] {
+  return Object.values(spec["paths"] as Json).flatMap((pathItem) =>
+    Object.values(pathItem as Json)
+      .map((operation) => (operation as Json)["operationId"])
+      .filter((id): id is string => typeof id === "string"),
+  );
+}
+
+function operationPointer(operationId: string): string {
+  for (const [path, pathItem] of Object.entries(spec["paths"] as Json)) {
+    for (const [method, operation] of Object.entries(pathItem as Json)) {
+      if ((operation as Json)["operationId"] === operationId) return `#/paths/${escapePointer(path)}/${method}`;
+    }
+  }
+  throw new Error(`operation ${operationId} is not in the spec`);
+}
+
+function mediaType(operationId: string, where: "request" | number): { node: Json; pointer: string } {
+  const base = operationPointer(operationId);
+  const container = resolve(
+    atPointer(where === "request" ? `${base}/requestBody` : `${base}/responses/${where}`),
+    where === "request" ? `${base}/requestBody` : `${base}/responses/${where}`,
+  );
+  const pointer = `${container.pointer}/content/application~1json`;
+  return resolve(atPointer(pointer), pointer);
+}
+
+/**
+ * Checks a body against the bundled spec's schema for an operation's request or its
+ * response with a status, independently of Prism; returns ajv's errors, empty when valid.
+ */
+export function schemaViolations(operationId: string, where: "request" | number, body: unknown): ErrorObject[] {
+  const { pointer } = mediaType(operationId, where);
+  const validate = ajv.getSchema(`${SPEC_ID}${pointer}/schema`);
+  if (validate === undefined) throw new Error(`${operationId} documents no JSON schema for ${where}`);
+  return validate(body) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Checks a response body against the spec; see `schemaViolations`. */
+export function responseViolations(operationId: string, status: number, body: unknown): ErrorObject[] {
+  return schemaViolations(operationId, status, body);
+}
+
+/** The statuses an operation documents a JSON body for. */
+export function documentedStatuses(operationId: string): number[] {
+  const responses = atPointer(`${operationPointer(operationId)}/responses`) as Json;
+  return Object.keys(responses)
+    .map(Number)
+    .filter((status) => {
+      try {
+        return mediaType(operationId, status).node["schema"] !== undefined;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** The named examples of an operation's request body, or of its response with a status. */
+export function examplesOf(operationId: string, where: "request" | number): Map<string, unknown> {
+  const { node, pointer } = mediaType(operationId, where);
+  const examples = Object.entries((node["examples"] ?? {}) as Json);
+  return new Map(examples.map(([name, example]) => [name, resolve(example, `${pointer}/examples/${name}`).node["value"]]));
+}

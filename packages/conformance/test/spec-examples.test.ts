@@ -22,3 +22,25 @@ describe("the spec's examples", () => {
     expect(schemaViolations(operationId, where, value)).toEqual([]);
   });
 });
+
+describe("the spec's response schemas", () => {
+  it("accept fields they do not list, at the top and in nested objects (forward compatibility)", () => {
+    const endpoint = {
+      ...(examplesOf("createEndpoint", 200).get("EndpointInterfaceCreating") as object),
+      ipv6_address: "fe80::1",
+      tags: [{ key: "k", value: "v", source: "system" }],
+    };
+    const service = {
+      ...(examplesOf("createEndpointService", 200).get("EndpointServiceCreated") as object),
+      enable_policy: false,
+      ports: [{ client_port: 80, server_port: 80, protocol: "TCP", server_port_range: "80-90" }],
+    };
+    expect(schemaViolations("createEndpoint", 200, endpoint)).toEqual([]);
+    expect(schemaViolations("createEndpointService", 200, service)).toEqual([]);
+  });
+
+  it("still refuse a known field of the wrong type", () => {
+    const endpoint = { ...(examplesOf("createEndpoint", 200).get("EndpointInterfaceCreating") as object), marker_id: "12" };
+    expect(schemaViolations("createEndpoint", 200, endpoint)).not.toEqual([]);
+  });
+});

@@ -110,7 +110,7 @@ export interface components {
              * @default false
              */
             enable_dns?: boolean;
-            tags?: components["schemas"]["TagList"];
+            tags?: components["schemas"]["TagListInput"];
             /**
              * @description The route tables to add routes to, for `gateway` services only. Without it the
              *     VPC's default route table is used.
@@ -190,9 +190,9 @@ export interface components {
              * @description The port mappings to open, 1 to 200 in one request. An empty list is refused
              *     (`EndPoint.2028`), and one service cannot hold the same mapping twice.
              */
-            ports: components["schemas"]["PortMapping"][];
+            ports: components["schemas"]["PortMappingInput"][];
             tcp_proxy?: components["schemas"]["TcpProxy"];
-            tags?: components["schemas"]["TagList"];
+            tags?: components["schemas"]["TagListInput"];
             description?: components["schemas"]["Description"];
         };
         /**
@@ -340,29 +340,41 @@ export interface components {
         /**
          * PortMapping
          * @description Maps a port that endpoints connect to (`client_port`) onto the port the backend
-         *     listens on (`server_port`). One service cannot hold the same mapping twice, and
-         *     services that share a `port_id` must differ in `server_port`, `protocol` or both.
+         *     listens on (`server_port`), as the API returns it.
          */
         PortMapping: {
-            /**
-             * Format: int32
-             * @description The port that VPC endpoints expose to their clients, 1 to 65535.
-             * @example 8080
-             */
-            client_port?: number;
-            /**
-             * Format: int32
-             * @description The port the backend resource serves on, 1 to 65535.
-             * @example 80
-             */
-            server_port?: number;
-            /**
-             * @description The protocol of the mapping. Only `TCP` is supported.
-             * @default TCP
-             * @enum {string}
-             */
-            protocol?: "TCP";
+            client_port?: components["schemas"]["PortNumber"];
+            server_port?: components["schemas"]["PortNumber"];
+            protocol?: components["schemas"]["PortProtocol"];
         };
+        /**
+         * PortMappingInput
+         * @description A port mapping to open: the port that endpoints connect to (`client_port`) and the port
+         *     the backend listens on (`server_port`). One service cannot hold the same mapping twice,
+         *     and services that share a `port_id` must differ in `server_port`, `protocol` or both.
+         *     No other field is allowed.
+         */
+        PortMappingInput: {
+            /** @description The port that VPC endpoints expose to their clients, 1 to 65535. */
+            client_port?: components["schemas"]["PortNumber"];
+            /** @description The port the backend resource serves on, 1 to 65535. */
+            server_port?: components["schemas"]["PortNumber"];
+            protocol?: components["schemas"]["PortProtocol"];
+        };
+        /**
+         * PortNumber
+         * Format: int32
+         * @description A TCP port, 1 to 65535.
+         * @example 8080
+         */
+        PortNumber: number;
+        /**
+         * PortProtocol
+         * @description The protocol of a port mapping. Only `TCP` is supported.
+         * @default TCP
+         * @enum {string}
+         */
+        PortProtocol: "TCP";
         /**
          * ServerType
          * @description The kind of backend resource behind the service. `VIP` and `BMS` are deprecated:
@@ -381,27 +393,44 @@ export interface components {
         ServiceType: "interface" | "gateway";
         /**
          * Tag
-         * @description A key/value label on a resource. Keys and values use letters (any script), digits,
-         *     `-`, `_` and `@`. The reference marks neither field as mandatory, but a key, when
-         *     present, cannot be empty; a value may be.
+         * @description A key/value label on a resource, as the API returns it. The reference marks neither
+         *     field as mandatory; a key, when present, cannot be empty, a value can.
          */
         Tag: {
-            /**
-             * @description Tag key, 1 to 36 characters of letters, digits, `-`, `_` and `@`.
-             * @example owner
-             */
-            key?: string;
-            /**
-             * @description Tag value, 0 to 43 characters of letters, digits, `-`, `_` and `@`.
-             * @example team-a
-             */
-            value?: string;
+            key?: components["schemas"]["TagKey"];
+            value?: components["schemas"]["TagValue"];
         };
+        /**
+         * TagInput
+         * @description A key/value label to put on a new resource. The reference marks neither field as
+         *     mandatory; a key, when present, cannot be empty, a value can. No other field is allowed.
+         */
+        TagInput: {
+            key?: components["schemas"]["TagKey"];
+            value?: components["schemas"]["TagValue"];
+        };
+        /**
+         * TagKey
+         * @description A tag key, 1 to 36 characters of letters (any script), digits, `-`, `_` and `@`.
+         * @example owner
+         */
+        TagKey: string;
         /**
          * TagList
          * @description The tags of a resource; at most 20 per resource.
          */
         TagList: components["schemas"]["Tag"][];
+        /**
+         * TagListInput
+         * @description The tags to put on a new resource; at most 20.
+         */
+        TagListInput: components["schemas"]["TagInput"][];
+        /**
+         * TagValue
+         * @description A tag value, 0 to 43 characters of letters (any script), digits, `-`, `_` and `@`.
+         * @example team-a
+         */
+        TagValue: string;
         /**
          * TcpProxy
          * @description How the client's address and port, or the endpoint's `marker_id`, reach the backend.

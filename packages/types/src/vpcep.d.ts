@@ -4,6 +4,55 @@
  * Spec: Open Telekom Cloud VPC Endpoint API 1.0.0
  */
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the API versions
+         * @description Lists the versions of the VPCEP API. This call sits at the root of the host, needs
+         *     no project and no credentials. Open Telekom Cloud lists `v2`, but only `v1` can be
+         *     used there.
+         */
+        get: operations["listVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API version, such as `v1`.
+                 * @example v1
+                 */
+                version: components["parameters"]["Version"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an API version
+         * @description Describes one version of the VPCEP API, such as `v1`. Like the list of versions, it
+         *     sits at the root of the host and needs no project and no credentials.
+         */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/{project_id}/vpc-endpoint-services": {
         parameters: {
             query?: never;
@@ -18,7 +67,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List VPC endpoint services
+         * @description Lists the services of the project, a page at a time, optionally filtered by name, ID
+         *     or state. `total_count` counts every match, so that callers can page with `limit`
+         *     and `offset`. Failed services carry the reason in `error`.
+         */
+        get: operations["listEndpointServices"];
         put?: never;
         /**
          * Create a VPC endpoint service
@@ -30,6 +85,246 @@ export interface paths {
          *     within one to two minutes. Read the service's details until `status` leaves `creating`.
          */
         post: operations["createEndpointService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List public VPC endpoint services
+         * @description Lists the services that the operator offers to every account in the region, such as
+         *     OBS and DNS, to connect endpoints to.
+         */
+        get: operations["listPublicEndpointServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Look up a VPC endpoint service by name or ID
+         * @description Tells what anyone may know of a service, yours or another account's, before
+         *     connecting an endpoint to it: its ID, full name and type. Give exactly one of
+         *     `endpoint_service_name` or `id`.
+         */
+        get: operations["describeEndpointService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a VPC endpoint service
+         * @description Reads one service with all its settings. Poll it after a create until `status`
+         *     leaves `creating`: `available` means endpoints can connect, `failed` carries the
+         *     reason in `error`. After a delete it reads `deleting`, then answers 404.
+         */
+        get: operations["getEndpointService"];
+        /**
+         * Update a VPC endpoint service
+         * @description Changes the approval setting, name, port mappings, backend port, proxy protocol or
+         *     description of a service. Fields left out keep their values; `ports` replaces all
+         *     mappings. Some fields cannot change while the service is not `available`
+         *     (`EndPoint.3045`).
+         */
+        put: operations["updateEndpointService"];
+        post?: never;
+        /**
+         * Delete a VPC endpoint service
+         * @description Starts deleting a service. The call is asynchronous: it answers once the request is
+         *     accepted; the service reads `deleting` and disappears (a read answers 404) within
+         *     one to two minutes. A service that endpoints still use cannot be deleted
+         *     (`EndPoint.3006`). The reference's status table gives 204; some deployments answer
+         *     200, which clients should accept as success too.
+         */
+        delete: operations["deleteEndpointService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the connections of a VPC endpoint service
+         * @description Lists the endpoints that connect, or ask to connect, to one of your services, with the
+         *     account that owns each. Endpoints in `pendingAcceptance` wait for you to accept or
+         *     reject them.
+         */
+        get: operations["listServiceConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/connections/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject a connection
+         * @description Accepts (`receive`) or rejects (`reject`) the connection of one endpoint to a service
+         *     that requires approval. Exactly one endpoint per request. Rejecting an accepted
+         *     endpoint cuts its connection.
+         */
+        post: operations["acceptOrRejectConnections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the whitelist of a VPC endpoint service
+         * @description Lists the accounts allowed to connect endpoints to a service. Your own account is
+         *     always allowed and is not listed.
+         */
+        get: operations["listServicePermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or remove whitelist records
+         * @description Adds accounts to the whitelist of a service, or removes them. An account is written
+         *     `iam:domain::{domain_id}`; `*` allows every account.
+         */
+        post: operations["updateServicePermissions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -50,7 +345,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List VPC endpoints
+         * @description Lists the endpoints of the project, a page at a time, optionally filtered by service
+         *     name, VPC or ID. `total_count` counts every match, so that callers can page with
+         *     `limit` and `offset`.
+         */
+        get: operations["listEndpoints"];
         put?: never;
         /**
          * Create a VPC endpoint
@@ -69,6 +370,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_id: components["parameters"]["VpcEndpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a VPC endpoint
+         * @description Reads one endpoint. Poll it after a create until `status` leaves `creating`: it
+         *     becomes `accepted`, or `pendingAcceptance` while the service owner has to approve
+         *     it, or `failed` with the reason in `error`. The owner may later reject it
+         *     (`rejected`). After a delete it reads `deleting`, then answers 404.
+         */
+        get: operations["getEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a VPC endpoint
+         * @description Starts deleting an endpoint. The call is asynchronous: it answers once the request
+         *     is accepted; the endpoint reads `deleting` and disappears (a read answers 404)
+         *     within one to two minutes. The reference's status table gives 204; some deployments
+         *     answer 200, which clients should accept as success too.
+         */
+        delete: operations["deleteEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the quotas
+         * @description Tells how many VPC endpoint services and VPC endpoints the project may have, and how
+         *     many it has. A create beyond the quota fails with `Endpoint.1018`.
+         */
+        get: operations["getQuotas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/{resource_type}/resource_instances/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The kind of resource: `endpoint_service` or `endpoint`.
+                 * @example endpoint_service
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find resources by their tags
+         * @description Lists (`filter`) or counts (`count`) the services or endpoints that carry, or do not
+         *     carry, the given tags. Unlike the other lists, this one pages with `limit` and
+         *     `offset` in the body, written as strings.
+         */
+        post: operations["listResourcesByTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/{resource_type}/{resource_id}/tags/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The kind of resource: `endpoint_service` or `endpoint`.
+                 * @example endpoint_service
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description The ID of the VPC endpoint service or VPC endpoint.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or delete tags of a resource
+         * @description Adds tags to a service or endpoint (`create`; an existing key gets the new value), or
+         *     deletes them (`delete`; a tag without value is deleted by key). A resource carries at
+         *     most 20 tags. The reference documents no response body; the call answers 204.
+         */
+        post: operations["updateResourceTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/{resource_type}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The kind of resource: `endpoint_service` or `endpoint`.
+                 * @example endpoint_service
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tags used in the project
+         * @description Lists every tag key used on the project's services or endpoints, each with all its
+         *     values, for example to offer them in a filter.
+         */
+        get: operations["listProjectTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -79,6 +556,59 @@ export interface components {
          * @enum {string}
          */
         ActiveStatus: "active" | "arrear_frozen" | "verify_frozen" | "police_frozen" | "illegal_frozen" | "partner_frozen";
+        /**
+         * Connection
+         * @description An endpoint connected to one of your services, as the service owner sees it.
+         */
+        Connection: {
+            /**
+             * @description The ID of the endpoint.
+             * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+             */
+            id?: string;
+            /**
+             * Format: int64
+             * @description The packet marker of the endpoint, a 64-bit integer.
+             * @example 16777510
+             */
+            marker_id?: number;
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+            /**
+             * @description The account that owns the endpoint.
+             * @example 5fc973eea581490997e82ea11a1d0101
+             */
+            domain_id?: string;
+            status?: components["schemas"]["EndpointStatus"];
+            /** @description A note on the connection. */
+            description?: string;
+            error?: components["schemas"]["ResourceErrorList"];
+        };
+        /**
+         * ConnectionActionRequest
+         * @description Accepts or rejects one endpoint's connection to your service.
+         */
+        ConnectionActionRequest: {
+            /**
+             * @description `receive` accepts the connection; `reject` refuses it (or cuts an accepted one).
+             * @enum {string}
+             */
+            action: "receive" | "reject";
+            /**
+             * @description The ID of the endpoint, exactly one per request (`EndPoint.2031` otherwise).
+             * @example [
+             *       "705290f3-0d00-41f2-aedc-71f09844e879"
+             *     ]
+             */
+            endpoints: string[];
+        };
+        /**
+         * ConnectionActionResponse
+         * @description The connection after the action.
+         */
+        ConnectionActionResponse: {
+            connections: components["schemas"]["Connection"][];
+        };
         /**
          * CreateEndpointRequest
          * @description Which service to connect to, from which VPC. Some fields apply to one type of service
@@ -135,6 +665,11 @@ export interface components {
              * @default false
              */
             enable_whitelist?: boolean;
+            /**
+             * @description The access policy of the endpoint, at most 10 statements, for `gateway` services.
+             *     Without it, everything is allowed: `Allow` for `obs:*:*` on `obs:*:*:*:*\/*` and `obs:*:*:*:*`.
+             */
+            policy_statement?: components["schemas"]["PolicyStatement"][];
             /**
              * @description The name of the endpoint specification.
              * @example default
@@ -230,6 +765,11 @@ export interface components {
             /** @description Whether a private domain name was created; always `false` for `gateway` services. */
             enable_dns?: boolean;
             /**
+             * @description The IP address of the endpoint in its subnet, for `interface` services once accepted.
+             * @example 192.168.0.23
+             */
+            ip?: string;
+            /**
              * @description The domain names that reach the service, for `interface` services when
              *     `enable_dns` is `true`.
              */
@@ -249,6 +789,9 @@ export interface components {
             enable_whitelist?: boolean;
             /** @description The route tables that carry routes to the service, for `gateway` services. */
             routetables?: string[];
+            /** @description The access policy of the endpoint, for `gateway` services. */
+            policy_statement?: components["schemas"]["PolicyStatement"][];
+            error?: components["schemas"]["ResourceErrorList"];
             /** @description The name of the endpoint specification. */
             specification_name?: string;
             /**
@@ -297,6 +840,14 @@ export interface components {
             updated_at?: components["schemas"]["Timestamp"];
             /** @description The project that owns the service. */
             project_id?: string;
+            /** @description The account that owns the service. */
+            domain_id?: string;
+            /**
+             * Format: int32
+             * @description How many endpoints are connected or connecting (`creating` or `accepted`).
+             */
+            connection_count?: number;
+            error?: components["schemas"]["ResourceErrorList"];
             /** @description The port mappings the service opens. */
             ports?: components["schemas"]["PortMapping"][];
             tcp_proxy?: components["schemas"]["TcpProxy"];
@@ -312,6 +863,27 @@ export interface components {
          */
         EndpointServiceStatus: "creating" | "available" | "failed" | "deleting";
         /**
+         * EndpointServiceSummary
+         * @description What anyone may learn about a service from its name or ID, to connect an endpoint to
+         *     it, without its backend details.
+         */
+        EndpointServiceSummary: {
+            /**
+             * @description The ID of the service.
+             * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+             */
+            id?: string;
+            /**
+             * @description The full name of the service.
+             * @example eu-de.billing.4189d3c2-8882-4871-a3c2-d380272eed83
+             */
+            service_name?: string;
+            service_type?: components["schemas"]["ServiceType"];
+            created_at?: components["schemas"]["Timestamp"];
+            /** @description Whether connecting to the service is charged. */
+            is_charge?: boolean;
+        };
+        /**
          * EndpointStatus
          * @description Where the endpoint is in its life: `creating` → `pendingAcceptance` (the service
          *     requires approval) or `accepted`; the service owner can reject a pending or accepted
@@ -322,20 +894,199 @@ export interface components {
         EndpointStatus: "pendingAcceptance" | "creating" | "accepted" | "rejected" | "failed" | "deleting";
         /**
          * Error
-         * @description The body of a failed call. The code identifies the failure; the message is for
-         *     people and may change. A code and a message do not always correspond one to one.
+         * @description The body of a failed call: usually `{error_code, error_msg}`, sometimes the older
+         *     `{error: {code, message}}`. The code identifies the failure; the message is for people.
          */
-        Error: {
+        Error: components["schemas"]["ServiceError"] | components["schemas"]["LegacyError"];
+        /**
+         * ErrorCode
+         * @description A VPCEP error code such as `EndPoint.0002`: one of the documented codes, or a code the
+         *     reference does not list yet, which clients must accept too.
+         * @example EndPoint.0002
+         */
+        ErrorCode: components["schemas"]["KnownErrorCode"] | string;
+        /**
+         * KnownErrorCode
+         * @description The error codes VPCEP documents, each with the HTTP status it comes with and its
+         *     documented message (`x-error-status` holds the statuses for tools). A code and a
+         *     message do not always correspond one to one, and one code is spelt `Endpoint.`
+         *     rather than `EndPoint.` in the reference; it is kept as the service sends it.
+         * @enum {string}
+         */
+        KnownErrorCode: "EndPoint.0001" | "EndPoint.0002" | "EndPoint.0003" | "EndPoint.0004" | "EndPoint.0005" | "EndPoint.0006" | "EndPoint.0007" | "EndPoint.0009" | "EndPoint.0010" | "EndPoint.0011" | "EndPoint.0012" | "EndPoint.0013" | "EndPoint.0014" | "EndPoint.0015" | "EndPoint.0016" | "EndPoint.0017" | "EndPoint.0018" | "EndPoint.0019" | "EndPoint.0020" | "EndPoint.0021" | "EndPoint.0022" | "EndPoint.0023" | "EndPoint.1003" | "EndPoint.1004" | "EndPoint.1008" | "Endpoint.1018" | "EndPoint.1019" | "EndPoint.2001" | "EndPoint.2002" | "EndPoint.2003" | "EndPoint.2004" | "EndPoint.2006" | "EndPoint.2007" | "EndPoint.2008" | "EndPoint.2009" | "EndPoint.2010" | "EndPoint.2011" | "EndPoint.2012" | "EndPoint.2013" | "EndPoint.2014" | "EndPoint.2015" | "EndPoint.2016" | "EndPoint.2017" | "EndPoint.2018" | "EndPoint.2019" | "EndPoint.2020" | "EndPoint.2021" | "EndPoint.2022" | "EndPoint.2023" | "EndPoint.2024" | "EndPoint.2025" | "EndPoint.2026" | "EndPoint.2027" | "EndPoint.2028" | "EndPoint.2029" | "EndPoint.2030" | "EndPoint.2031" | "EndPoint.2033" | "EndPoint.2034" | "EndPoint.2035" | "EndPoint.2037" | "EndPoint.2038" | "EndPoint.2039" | "EndPoint.2040" | "EndPoint.2041" | "EndPoint.2042" | "EndPoint.2043" | "EndPoint.2044" | "EndPoint.2045" | "EndPoint.2046" | "EndPoint.2047" | "EndPoint.2048" | "EndPoint.2049" | "EndPoint.2050" | "EndPoint.2051" | "EndPoint.2052" | "EndPoint.3001" | "EndPoint.3002" | "EndPoint.3003" | "EndPoint.3004" | "EndPoint.3005" | "EndPoint.3006" | "EndPoint.3008" | "EndPoint.3009" | "EndPoint.3010" | "EndPoint.3011" | "EndPoint.3013" | "EndPoint.3014" | "EndPoint.3015" | "EndPoint.3016" | "EndPoint.3017" | "EndPoint.3018" | "EndPoint.3021" | "EndPoint.3022" | "EndPoint.3023" | "EndPoint.3035" | "EndPoint.3036" | "EndPoint.3040" | "EndPoint.3042" | "EndPoint.3043" | "EndPoint.3044" | "EndPoint.3045" | "EndPoint.3046" | "EndPoint.3049" | "EndPoint.3051" | "EndPoint.3052" | "EndPoint.3053" | "EndPoint.3054" | "EndPoint.3055" | "EndPoint.3056" | "EndPoint.3057" | "EndPoint.3058" | "EndPoint.3059" | "EndPoint.3060" | "EndPoint.3061" | "EndPoint.3062" | "EndPoint.3063" | "EndPoint.3066" | "EndPoint.3067" | "EndPoint.3068" | "EndPoint.3069" | "EndPoint.3070" | "EndPoint.3071" | "EndPoint.3072" | "EndPoint.3073" | "EndPoint.3074" | "EndPoint.3075" | "EndPoint.3076" | "EndPoint.4001" | "EndPoint.4002" | "EndPoint.4003" | "EndPoint.4004" | "EndPoint.4005" | "EndPoint.4006" | "EndPoint.4007" | "EndPoint.4008" | "EndPoint.4009" | "EndPoint.4010" | "EndPoint.4011" | "EndPoint.4012" | "EndPoint.4013" | "EndPoint.4014" | "EndPoint.4015" | "EndPoint.4016" | "EndPoint.4017" | "EndPoint.4018" | "EndPoint.4019" | "EndPoint.4020" | "EndPoint.4021" | "EndPoint.4025" | "EndPoint.4026" | "EndPoint.4027" | "EndPoint.4028" | "EndPoint.4029" | "EndPoint.4030";
+        /**
+         * LegacyError
+         * @description The older error body some gateways and earlier versions of the service send, with the
+         *     code and message nested under `error`.
+         */
+        LegacyError: {
+            error: {
+                /**
+                 * @description The error code.
+                 * @example EndPoint.0005
+                 */
+                code: string;
+                /**
+                 * @description A readable account of the failure.
+                 * @example The requested resource does not exist.
+                 */
+                message: string;
+            };
+        };
+        /**
+         * Link
+         * @description A link to a resource.
+         */
+        Link: {
             /**
-             * @description The service error code, for example `EndPoint.0002`.
-             * @example EndPoint.0002
+             * @description The URL.
+             * @example https://vpcep.eu-de.otc.t-systems.com/v1
              */
-            error_code: string;
+            href?: string;
             /**
-             * @description A readable account of the failure.
-             * @example Parameter error.
+             * @description The media type.
+             * @example application/json
              */
-            error_msg: string;
+            type?: string;
+            /**
+             * @description How the linked resource relates, e.g. `self`.
+             * @example self
+             */
+            rel?: string;
+        };
+        /**
+         * ListConnectionsResponse
+         * @description One page of the endpoints connected to a service.
+         */
+        ListConnectionsResponse: {
+            connections: components["schemas"]["Connection"][];
+            /**
+             * Format: int32
+             * @description How many match in all, whatever `limit` and `offset` say.
+             */
+            total_count: number;
+        };
+        /**
+         * ListEndpointServicesResponse
+         * @description One page of your VPC endpoint services.
+         */
+        ListEndpointServicesResponse: {
+            endpoint_services: components["schemas"]["EndpointService"][];
+            /**
+             * Format: int32
+             * @description How many match in all, whatever `limit` and `offset` say.
+             */
+            total_count: number;
+        };
+        /**
+         * ListEndpointsResponse
+         * @description One page of your VPC endpoints.
+         */
+        ListEndpointsResponse: {
+            endpoints: components["schemas"]["Endpoint"][];
+            /**
+             * Format: int32
+             * @description How many match in all, whatever `limit` and `offset` say.
+             */
+            total_count: number;
+        };
+        /**
+         * ListPermissionsResponse
+         * @description One page of a service's whitelist.
+         */
+        ListPermissionsResponse: {
+            permissions: components["schemas"]["Permission"][];
+            /**
+             * Format: int32
+             * @description How many match in all, whatever `limit` and `offset` say.
+             */
+            total_count: number;
+        };
+        /**
+         * ListPublicEndpointServicesResponse
+         * @description One page of the public services.
+         */
+        ListPublicEndpointServicesResponse: {
+            endpoint_services: components["schemas"]["PublicEndpointService"][];
+            /**
+             * Format: int32
+             * @description How many match in all, whatever `limit` and `offset` say.
+             */
+            total_count: number;
+        };
+        /**
+         * Permission
+         * @description A whitelist record of a service: an account allowed to connect endpoints to it.
+         */
+        Permission: {
+            /**
+             * @description The ID of the record.
+             * @example 2e7a6b2d-0f4c-4c57-9d8a-1f6b0c6c1e2a
+             */
+            id?: string;
+            permission?: components["schemas"]["PermissionEntry"];
+            /** @description A note on the record, at most 128 characters. */
+            description?: string;
+            /**
+             * @description The kind of `permission`; `domainId` is an account.
+             * @enum {string}
+             */
+            permission_type?: "domainId";
+            created_at?: components["schemas"]["Timestamp"];
+        };
+        /**
+         * PermissionActionRequest
+         * @description Adds accounts to a service's whitelist, or removes them.
+         */
+        PermissionActionRequest: {
+            /** @description The accounts, as `iam:domain::{domain_id}` or `*`. */
+            permissions: components["schemas"]["PermissionEntry"][];
+            /**
+             * @description Whether to add the accounts or remove them.
+             * @enum {string}
+             */
+            action: "add" | "remove";
+        };
+        /**
+         * PermissionActionResponse
+         * @description The whitelist entries the action concerned.
+         */
+        PermissionActionResponse: {
+            permissions?: components["schemas"]["PermissionEntry"][];
+        };
+        /**
+         * PermissionEntry
+         * @description An account allowed to connect, as `iam:domain::{domain_id}` (a domain ID of 1 to 64
+         *     letters, digits or `*`), or `*` for every account. Your own account is always allowed.
+         * @example iam:domain::5fc973eea581490997e82ea11a1d0101
+         */
+        PermissionEntry: string;
+        /**
+         * PolicyStatement
+         * @description One statement of the access policy of a `gateway` endpoint (for OBS): which actions on
+         *     which resources it allows or denies. The keys are capitalised, as the service expects.
+         */
+        PolicyStatement: {
+            /**
+             * @description Whether the statement allows or denies the actions.
+             * @enum {string}
+             */
+            Effect: "Allow" | "Deny";
+            /**
+             * @description The actions, e.g. `obs:*:*`.
+             * @example [
+             *       "obs:*:*"
+             *     ]
+             */
+            Action: string[];
+            /**
+             * @description The resources, e.g. `obs:*:*:*:*\/*`.
+             * @example [
+             *       "obs:*:*:*:*\/*",
+             *       "obs:*:*:*:*"
+             *     ]
+             */
+            Resource: string[];
         };
         /**
          * PortMapping
@@ -376,12 +1127,178 @@ export interface components {
          */
         PortProtocol: "TCP";
         /**
+         * ProjectTagsResponse
+         * @description The tag keys used in the project, each with its values.
+         */
+        ProjectTagsResponse: {
+            tags: components["schemas"]["TagKeyValues"][];
+        };
+        /**
+         * PublicEndpointService
+         * @description A service run by the operator (for example OBS or DNS), visible to every account.
+         */
+        PublicEndpointService: {
+            /**
+             * @description The ID of the service.
+             * @example b0e22f6f-26f4-461c-b140-d873464d4fa0
+             */
+            id?: string;
+            /**
+             * @description Who runs the service.
+             * @example OTC
+             */
+            owner?: string;
+            /**
+             * @description The full name of the service.
+             * @example com.t-systems.otc.eu-de.obs
+             */
+            service_name?: string;
+            service_type?: components["schemas"]["ServiceType"];
+            created_at?: components["schemas"]["Timestamp"];
+            /** @description Whether using the service is charged. (The reference example prints it as a string; it is a boolean.) */
+            is_charge?: boolean;
+        };
+        /**
+         * Quota
+         * @description How many resources of one type the project may have, and how many it has.
+         */
+        Quota: {
+            type?: components["schemas"]["QuotaType"];
+            /**
+             * Format: int32
+             * @description How many exist now.
+             * @example 4
+             */
+            used?: number;
+            /**
+             * Format: int32
+             * @description How many may exist.
+             * @example 50
+             */
+            quota?: number;
+        };
+        /**
+         * QuotaType
+         * @description The kind of resource a quota counts.
+         * @enum {string}
+         */
+        QuotaType: "endpoint_service" | "endpoint";
+        /**
+         * QuotasResponse
+         * @description The quotas of the project.
+         */
+        QuotasResponse: {
+            quotas: {
+                resources: components["schemas"]["Quota"][];
+            };
+        };
+        /**
+         * ResourceError
+         * @description Why a resource is in the `failed` state.
+         */
+        ResourceError: {
+            /**
+             * @description The error code.
+             * @example EndPoint.2022
+             */
+            error_code?: string;
+            /**
+             * @description A readable account of the failure.
+             * @example Failed to create an endpoint.
+             */
+            error_message?: string;
+        };
+        /**
+         * ResourceErrorList
+         * @description The reasons of a failure; present when the resource is `failed`.
+         */
+        ResourceErrorList: components["schemas"]["ResourceError"][];
+        /**
+         * ResourceInstancesRequest
+         * @description Which resources to find by their tags. `tags` matches resources that have every key
+         *     (with any of its values); `tags_any` resources that have any of them; `not_tags`
+         *     excludes resources that have every key; `not_tags_any` excludes those that have any.
+         *     With no filter, every resource matches.
+         */
+        ResourceInstancesRequest: {
+            /**
+             * @description `filter` lists the matching resources, page by page; `count` only counts them.
+             * @enum {string}
+             */
+            action: "filter" | "count";
+            tags?: components["schemas"]["TagFilterList"];
+            tags_any?: components["schemas"]["TagFilterList"];
+            not_tags?: components["schemas"]["TagFilterList"];
+            not_tags_any?: components["schemas"]["TagFilterList"];
+            /**
+             * @description With `filter`, how many resources per page, 1 to 1000, **written as a string**.
+             * @default 1000
+             * @example 100
+             */
+            limit?: string;
+            /**
+             * @description With `filter`, how many matching resources to skip, **written as a string**.
+             * @default 0
+             * @example 0
+             */
+            offset?: string;
+            /** @description Matches on other fields; only `resource_name` (case-insensitive, partial) is supported. */
+            matches?: components["schemas"]["ResourceMatch"][];
+        };
+        /**
+         * ResourceInstancesResponse
+         * @description The resources that match (with `filter`, one page of them) and how many match in all.
+         *     With `count`, only `total_count`.
+         */
+        ResourceInstancesResponse: {
+            resources?: components["schemas"]["TaggedResource"][];
+            /**
+             * Format: int32
+             * @description How many resources match in all.
+             */
+            total_count: number;
+        };
+        /**
+         * ResourceMatch
+         * @description A partial, case-insensitive match on a field of the resource.
+         */
+        ResourceMatch: {
+            /**
+             * @description The field to match; only `resource_name`.
+             * @enum {string}
+             */
+            key: "resource_name";
+            /**
+             * @description The text to find, at most 255 characters.
+             * @example billing
+             */
+            value: string;
+        };
+        /**
+         * ResourceType
+         * @description The kind of resource a tag call addresses.
+         * @enum {string}
+         */
+        ResourceType: "endpoint_service" | "endpoint";
+        /**
          * ServerType
          * @description The kind of backend resource behind the service. `VIP` and `BMS` are deprecated:
          *     they are still accepted, but new services should use `LB`.
          * @enum {string}
          */
         ServerType: "LB" | "VM" | "VIP" | "BMS";
+        /**
+         * ServiceError
+         * @description The error body VPCEP documents.
+         */
+        ServiceError: {
+            error_code: components["schemas"]["ErrorCode"];
+            /**
+             * @description A readable account of the failure; it may change, so branch on the code.
+             * @example Parameter error.
+             */
+            error_msg: string;
+        };
         /**
          * ServiceType
          * @description The kind of VPC endpoint service.
@@ -401,6 +1318,76 @@ export interface components {
             value?: components["schemas"]["TagValue"];
         };
         /**
+         * TagActionRequest
+         * @description Adds tags to a resource (`create`), or deletes tags from it (`delete`).
+         */
+        TagActionRequest: components["schemas"]["TagCreateRequest"] | components["schemas"]["TagDeleteRequest"];
+        /**
+         * TagCreateItem
+         * @description A tag to add; both the key and the value are needed.
+         */
+        TagCreateItem: {
+            key: components["schemas"]["TagKey"];
+            value: components["schemas"]["TagValue"];
+        };
+        /**
+         * TagCreateRequest
+         * @description Adds tags to a resource; a key that exists gets the new value.
+         */
+        TagCreateRequest: {
+            /**
+             * @description Add the tags. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            action: "create";
+            /** @description The tags to add, at most 20; a resource carries at most 20 in all. */
+            tags: components["schemas"]["TagCreateItem"][];
+        };
+        /**
+         * TagDeleteItem
+         * @description A tag to delete; without a value, the key is deleted whatever its value.
+         */
+        TagDeleteItem: {
+            key: components["schemas"]["TagKey"];
+            value?: components["schemas"]["TagValue"];
+        };
+        /**
+         * TagDeleteRequest
+         * @description Deletes tags from a resource; a tag given without value is deleted whatever its value.
+         */
+        TagDeleteRequest: {
+            /**
+             * @description Delete the tags. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            action: "delete";
+            /** @description The tags to delete, at most 20. */
+            tags: components["schemas"]["TagDeleteItem"][];
+        };
+        /**
+         * TagFilter
+         * @description A tag key and the values that match it; no values means any value of the key.
+         */
+        TagFilter: {
+            /**
+             * @description The tag key, at most 127 characters.
+             * @example owner
+             */
+            key: string;
+            /**
+             * @description At most 10 distinct values, each at most 255 characters; empty matches any value.
+             * @example [
+             *       "team-a"
+             *     ]
+             */
+            values: string[];
+        };
+        /**
+         * TagFilterList
+         * @description At most 20 tag filters with distinct keys.
+         */
+        TagFilterList: components["schemas"]["TagFilter"][];
+        /**
          * TagInput
          * @description A key/value label to put on a new resource. The reference marks neither field as
          *     mandatory; a key, when present, cannot be empty, a value can. No other field is allowed.
@@ -415,6 +1402,25 @@ export interface components {
          * @example owner
          */
         TagKey: string;
+        /**
+         * TagKeyValues
+         * @description A tag key used in the project, with every value it has.
+         */
+        TagKeyValues: {
+            /**
+             * @description The tag key.
+             * @example owner
+             */
+            key?: string;
+            /**
+             * @description The values of the key.
+             * @example [
+             *       "team-a",
+             *       "team-b"
+             *     ]
+             */
+            values?: string[];
+        };
         /**
          * TagList
          * @description The tags of a resource; at most 20 per resource.
@@ -432,6 +1438,22 @@ export interface components {
          */
         TagValue: string;
         /**
+         * TaggedResource
+         * @description A resource found by its tags.
+         */
+        TaggedResource: {
+            /**
+             * @description The ID of the resource.
+             * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+             */
+            resource_id?: string;
+            /** @description The name of the resource, or its ID when it has none. */
+            resource_name?: string;
+            tags?: components["schemas"]["TagList"];
+            /** @description Reserved; always `null`. */
+            resource_detail?: Record<string, never> | null;
+        };
+        /**
          * TcpProxy
          * @description How the client's address and port, or the endpoint's `marker_id`, reach the backend.
          *     TCP TOA puts them in a TCP option (only for OBS backends); Proxy Protocol puts them
@@ -447,19 +1469,76 @@ export interface components {
          * @example 2018-01-30T07:42:01Z
          */
         Timestamp: string;
+        /**
+         * UpdateEndpointServiceRequest
+         * @description The settings of a service to change; fields left out keep their values.
+         */
+        UpdateEndpointServiceRequest: {
+            /** @description Whether the owner must approve each new connection. */
+            approval_enabled?: boolean;
+            /**
+             * @description A new short name of at most 16 letters, digits, `_` and `-`.
+             * @example billing
+             */
+            service_name?: string;
+            /** @description The port mappings that replace the current ones, 1 to 200. */
+            ports?: components["schemas"]["PortMappingInput"][];
+            /**
+             * Format: uuid
+             * @description The port of a new backend resource.
+             * @example 4189d3c2-8882-4871-a3c2-d380272eed88
+             */
+            port_id?: string;
+            tcp_proxy?: components["schemas"]["TcpProxy"];
+            description?: components["schemas"]["Description"];
+        };
+        /**
+         * Version
+         * @description A version of the VPCEP API.
+         */
+        Version: {
+            /**
+             * @description The version, e.g. `v1`.
+             * @example v1
+             */
+            id?: string;
+            /**
+             * @description The highest microversion, empty when the version has none.
+             * @example
+             */
+            version?: string;
+            /**
+             * @description The lowest microversion, empty when the version has none.
+             * @example
+             */
+            min_version?: string;
+            /**
+             * @description Whether the version is the current one, still supported, or deprecated.
+             * @enum {string}
+             */
+            status?: "CURRENT" | "SUPPORT" | "DEPRECATED";
+            updated?: components["schemas"]["Timestamp"];
+            /** @description Links to the version. */
+            links?: components["schemas"]["Link"][];
+        };
+        /**
+         * VersionResponse
+         * @description One version of the API.
+         */
+        VersionResponse: {
+            version: components["schemas"]["Version"];
+        };
+        /**
+         * VersionsResponse
+         * @description The versions of the API.
+         */
+        VersionsResponse: {
+            versions: components["schemas"]["Version"][];
+        };
     };
     responses: {
         /** @description The request is invalid: a parameter is missing, malformed or out of range, or the operation is not allowed in the resource's current state. */
         BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The request carries no valid credentials (no token, an expired token, or a bad signature). */
-        Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
@@ -485,14 +1564,128 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The resource does not exist, or no longer: a deleted resource answers 404 once it is gone. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request carries no valid credentials (no token, an expired token, or a bad signature). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
+        /** @description Only connections in this state; the filter knows these four states only. */
+        ConnectionStatusQuery: "pendingAcceptance" | "accepted" | "rejected" | "failed";
+        /**
+         * @description Only services whose name contains this text, ignoring case.
+         * @example billing
+         */
+        EndpointServiceNameQuery: string;
+        /**
+         * @description Only the record with this ID.
+         * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+         */
+        IdQuery: string;
+        /**
+         * @description How many records to return per page, 0 to 1000.
+         * @example 10
+         */
+        Limit: number;
+        /**
+         * @description Only the connection with this packet marker (digits).
+         * @example 16777510
+         */
+        MarkerIdQuery: string;
+        /**
+         * @description How many records to skip before the page starts.
+         * @example 0
+         */
+        Offset: number;
+        /**
+         * @description How many whitelist records to return per page, 0 to 500.
+         * @example 10
+         */
+        PermissionLimit: number;
+        /**
+         * @description Only records whose account matches this text, e.g. `iam:domain::5fc9`.
+         * @example iam:domain::5fc973eea581490997e82ea11a1d0101
+         */
+        PermissionQuery: string;
+        /** @description The field to sort by; whitelist records sort only by `created_at`. */
+        PermissionSortKey: "created_at";
         /**
          * @description The ID of the project that owns the resources. IAM lists your projects at
          *     `GET /v3/projects`; the console shows them under *My Credentials*.
          * @example 6e9dfd51d1124e8d8498dce894923a0d
          */
         ProjectId: string;
+        /** @description Only the quota of this kind of resource. */
+        QuotaTypeQuery: components["schemas"]["QuotaType"];
+        /**
+         * @description The ID of the VPC endpoint service or VPC endpoint.
+         * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+         */
+        ResourceId: string;
+        /**
+         * @description The kind of resource: `endpoint_service` or `endpoint`.
+         * @example endpoint_service
+         */
+        ResourceType: components["schemas"]["ResourceType"];
+        /**
+         * @description The service to look up: **exactly one** of `endpoint_service_name` (the full name) or
+         *     `id`. On the wire these are plain query parameters, e.g. `?id=4189d3c2-...`.
+         * @example {
+         *       "id": "4189d3c2-8882-4871-a3c2-d380272eed83"
+         *     }
+         */
+        ServiceLookup: {
+            /**
+             * @description The full name of the service.
+             * @example eu-de.billing.4189d3c2-8882-4871-a3c2-d380272eed83
+             */
+            endpoint_service_name?: string;
+            /**
+             * @description The ID of the service.
+             * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+             */
+            id?: string;
+        };
+        /** @description Only services in this state. */
+        ServiceStatusQuery: components["schemas"]["EndpointServiceStatus"];
+        /** @description The sort order, newest first (`desc`) by default. */
+        SortDir: "desc" | "asc";
+        /** @description The field to sort by. */
+        SortKey: "created_at" | "updated_at";
+        /**
+         * @description The API version, such as `v1`.
+         * @example v1
+         */
+        Version: string;
+        /**
+         * @description The ID of the VPC endpoint.
+         * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+         */
+        VpcEndpointId: string;
+        /**
+         * @description The ID of the VPC endpoint service.
+         * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+         */
+        VpcEndpointServiceId: string;
+        /**
+         * @description Only endpoints in this VPC.
+         * @example 84758cf5-9c62-43ae-a778-3dbd8370c0a4
+         */
+        VpcIdQuery: string;
     };
     requestBodies: never;
     headers: never;
@@ -500,6 +1693,115 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API version, such as `v1`.
+                 * @example v1
+                 */
+                version: components["parameters"]["Version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEndpointServices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only services whose name contains this text, ignoring case.
+                 * @example billing
+                 */
+                endpoint_service_name?: components["parameters"]["EndpointServiceNameQuery"];
+                /**
+                 * @description Only the record with this ID.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                id?: components["parameters"]["IdQuery"];
+                /** @description Only services in this state. */
+                status?: components["parameters"]["ServiceStatusQuery"];
+                /** @description The field to sort by. */
+                sort_key?: components["parameters"]["SortKey"];
+                /** @description The sort order, newest first (`desc`) by default. */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description How many records to return per page, 0 to 1000.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many records to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEndpointServicesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createEndpointService: {
         parameters: {
             query?: never;
@@ -535,6 +1837,480 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    listPublicEndpointServices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only services whose name contains this text, ignoring case.
+                 * @example billing
+                 */
+                endpoint_service_name?: components["parameters"]["EndpointServiceNameQuery"];
+                /**
+                 * @description Only the record with this ID.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                id?: components["parameters"]["IdQuery"];
+                /** @description The field to sort by. */
+                sort_key?: components["parameters"]["SortKey"];
+                /** @description The sort order, newest first (`desc`) by default. */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description How many records to return per page, 0 to 1000.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many records to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of public services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPublicEndpointServicesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    describeEndpointService: {
+        parameters: {
+            query: {
+                /**
+                 * @description The service to look up: **exactly one** of `endpoint_service_name` (the full name) or
+                 *     `id`. On the wire these are plain query parameters, e.g. `?id=4189d3c2-...`.
+                 * @example {
+                 *       "id": "4189d3c2-8882-4871-a3c2-d380272eed83"
+                 *     }
+                 */
+                lookup: components["parameters"]["ServiceLookup"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointServiceSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEndpointService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointService"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEndpointService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEndpointServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The service with its new settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointService"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEndpointService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; the service is being deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listServiceConnections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the record with this ID.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                id?: components["parameters"]["IdQuery"];
+                /**
+                 * @description Only the connection with this packet marker (digits).
+                 * @example 16777510
+                 */
+                marker_id?: components["parameters"]["MarkerIdQuery"];
+                /** @description Only connections in this state; the filter knows these four states only. */
+                status?: components["parameters"]["ConnectionStatusQuery"];
+                /** @description The field to sort by. */
+                sort_key?: components["parameters"]["SortKey"];
+                /** @description The sort order, newest first (`desc`) by default. */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description How many records to return per page, 0 to 1000.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many records to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListConnectionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    acceptOrRejectConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The connection after the action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listServicePermissions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only records whose account matches this text, e.g. `iam:domain::5fc9`.
+                 * @example iam:domain::5fc973eea581490997e82ea11a1d0101
+                 */
+                permission?: components["parameters"]["PermissionQuery"];
+                /** @description The field to sort by; whitelist records sort only by `created_at`. */
+                sort_key?: components["parameters"]["PermissionSortKey"];
+                /** @description The sort order, newest first (`desc`) by default. */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description How many whitelist records to return per page, 0 to 500.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["PermissionLimit"];
+                /**
+                 * @description How many records to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of whitelist records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPermissionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateServicePermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint service.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_service_id: components["parameters"]["VpcEndpointServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermissionActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The entries the action concerned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEndpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only services whose name contains this text, ignoring case.
+                 * @example billing
+                 */
+                endpoint_service_name?: components["parameters"]["EndpointServiceNameQuery"];
+                /**
+                 * @description Only endpoints in this VPC.
+                 * @example 84758cf5-9c62-43ae-a778-3dbd8370c0a4
+                 */
+                vpc_id?: components["parameters"]["VpcIdQuery"];
+                /**
+                 * @description Only the record with this ID.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                id?: components["parameters"]["IdQuery"];
+                /** @description The field to sort by. */
+                sort_key?: components["parameters"]["SortKey"];
+                /** @description The sort order, newest first (`desc`) by default. */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description How many records to return per page, 0 to 1000.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many records to skip before the page starts.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEndpointsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createEndpoint: {
         parameters: {
             query?: never;
@@ -562,6 +2338,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_id: components["parameters"]["VpcEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the VPC endpoint.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                vpc_endpoint_id: components["parameters"]["VpcEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; the endpoint is being deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getQuotas: {
+        parameters: {
+            query?: {
+                /** @description Only the quota of this kind of resource. */
+                type?: components["parameters"]["QuotaTypeQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quotas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotasResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listResourcesByTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The kind of resource: `endpoint_service` or `endpoint`.
+                 * @example endpoint_service
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInstancesRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching resources and their number, or only the number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateResourceTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The kind of resource: `endpoint_service` or `endpoint`.
+                 * @example endpoint_service
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description The ID of the VPC endpoint service or VPC endpoint.
+                 * @example 4189d3c2-8882-4871-a3c2-d380272eed83
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The tags were changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listProjectTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the project that owns the resources. IAM lists your projects at
+                 *     `GET /v3/projects`; the console shows them under *My Credentials*.
+                 * @example 6e9dfd51d1124e8d8498dce894923a0d
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The kind of resource: `endpoint_service` or `endpoint`.
+                 * @example endpoint_service
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag keys and their values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectTagsResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { bindOperations, type VpcepOperations } from "./operations.js";
 import { resolveOptions, type VpcepClientOptions } from "./options.js";
-import type { ProjectPaths } from "./paths.js";
+import type { ProjectPaths, RootPaths } from "./paths.js";
 import { withToken } from "./transport.js";
 
 /**
@@ -16,6 +16,10 @@ export type VpcepClient = VpcepOperations &
     readonly baseUrl: string;
   };
 
+// `describeEndpointService` takes its two mutually exclusive query parameters as one
+// object parameter; on the wire they are plain `name=value` pairs (form, exploded).
+const querySerializer = { object: { style: "form", explode: true } } as const;
+
 /**
  * Creates a VPCEP client bound to one project.
  *
@@ -28,10 +32,9 @@ export type VpcepClient = VpcepOperations &
  */
 export function createVpcepClient(options: VpcepClientOptions): VpcepClient {
   const resolved = resolveOptions(options);
+  const fetch = withToken(resolved.fetch, resolved.token);
   const baseUrl = `${resolved.apiRoot}/v1/${encodeURIComponent(resolved.projectId)}`;
-  const client = createClient<ProjectPaths>({
-    baseUrl,
-    fetch: withToken(resolved.fetch, resolved.token),
-  });
-  return { ...client, ...bindOperations(client), projectId: resolved.projectId, baseUrl };
+  const project = createClient<ProjectPaths>({ baseUrl, fetch, querySerializer });
+  const root = createClient<RootPaths>({ baseUrl: resolved.apiRoot, fetch });
+  return { ...project, ...bindOperations(project, root), projectId: resolved.projectId, baseUrl };
 }

@@ -1,12 +1,22 @@
+import type { operations } from "@otc-vpcep/types";
 import type { Client } from "openapi-fetch";
+import { pathId, resourceType, serviceLookup, type ServiceLookup } from "./arguments.js";
 import type {
   ApiError,
+  ConnectionActionRequest,
   CreateEndpointRequest,
   CreateEndpointServiceRequest,
   Endpoint,
   EndpointService,
+  EndpointServiceSummary,
+  OperationId,
+  PermissionActionRequest,
+  ResourceInstancesRequest,
+  ResourceType,
+  TagActionRequest,
+  UpdateEndpointServiceRequest,
 } from "./models.js";
-import type { ProjectPaths } from "./paths.js";
+import type { ProjectPaths, RootPaths } from "./paths.js";
 
 /** Per-call options of the named operations. */
 export interface CallOptions {
@@ -17,30 +27,217 @@ export interface CallOptions {
 }
 
 /**
- * The outcome of a call, in openapi-fetch's style: `data` on success, `error` (the
- * parsed error body) on an HTTP error status, and the raw `response` in both cases.
+ * The outcome of a call, in openapi-fetch's style: `data` on success (`undefined` for
+ * the 204 of deletes), `error` (the parsed error body) on an HTTP error status, and the
+ * raw `response` in both cases.
  */
 export type ApiResult<Data> =
   | { data: Data; error?: never; response: Response }
   | { data?: never; error: ApiError; response: Response };
 
+/** The query parameters of a list operation, e.g. `QueryOf<"listEndpoints">`. */
+export type QueryOf<Id extends OperationId> = NonNullable<operations[Id]["parameters"]["query"]>;
+
+/** What a successful call of an operation returns in `data`. */
+export type DataOf<Id extends OperationId> = operations[Id]["responses"] extends {
+  200: { content: { "application/json": infer Data } };
+}
+  ? Data
+  : undefined;
+
+export type ListEndpointServicesQuery = QueryOf<"listEndpointServices">;
+export type ListPublicEndpointServicesQuery = QueryOf<"listPublicEndpointServices">;
+export type ListServiceConnectionsQuery = QueryOf<"listServiceConnections">;
+export type ListServicePermissionsQuery = QueryOf<"listServicePermissions">;
+export type ListEndpointsQuery = QueryOf<"listEndpoints">;
+export type GetQuotasQuery = QueryOf<"getQuotas">;
+
 /**
- * One method per operationId. Unlike openapi-fetch's generic `POST`, these take the
- * body as a parameter of a concrete type, so TypeScript flags misspelt fields.
+ * One method per operationId. They take bodies as parameters of concrete types, so
+ * TypeScript flags misspelt fields (openapi-fetch's generic methods cannot), and they
+ * check IDs before sending (`VpcepArgumentError`).
  */
 export interface VpcepOperations {
-  /** `POST /v1/{project_id}/vpc-endpoints`: starts creating an endpoint (asynchronous). */
-  createEndpoint(body: CreateEndpointRequest, options?: CallOptions): Promise<ApiResult<Endpoint>>;
-  /** `POST /v1/{project_id}/vpc-endpoint-services`: starts creating a service (asynchronous). */
-  createEndpointService(
-    body: CreateEndpointServiceRequest,
+  /** `GET /`: the versions of the API. */
+  listVersions(options?: CallOptions): Promise<ApiResult<DataOf<"listVersions">>>;
+  /** `GET /{version}`: one version of the API, e.g. `"v1"`. */
+  getVersion(version: string, options?: CallOptions): Promise<ApiResult<DataOf<"getVersion">>>;
+
+  /** `POST /vpc-endpoint-services`: starts creating a service (asynchronous). */
+  createEndpointService(body: CreateEndpointServiceRequest, options?: CallOptions): Promise<ApiResult<EndpointService>>;
+  /** `GET /vpc-endpoint-services`: one page of your services. */
+  listEndpointServices(
+    query?: ListEndpointServicesQuery,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"listEndpointServices">>>;
+  /** `GET /vpc-endpoint-services/{id}`: one service. */
+  getEndpointService(serviceId: string, options?: CallOptions): Promise<ApiResult<EndpointService>>;
+  /** `PUT /vpc-endpoint-services/{id}`: changes a service's settings. */
+  updateEndpointService(
+    serviceId: string,
+    body: UpdateEndpointServiceRequest,
     options?: CallOptions,
   ): Promise<ApiResult<EndpointService>>;
+  /** `DELETE /vpc-endpoint-services/{id}`: starts deleting a service (asynchronous). */
+  deleteEndpointService(serviceId: string, options?: CallOptions): Promise<ApiResult<undefined>>;
+  /** `GET /vpc-endpoint-services/{id}/connections`: the endpoints connected to a service. */
+  listServiceConnections(
+    serviceId: string,
+    query?: ListServiceConnectionsQuery,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"listServiceConnections">>>;
+  /** `POST /vpc-endpoint-services/{id}/connections/action`: accepts or rejects one endpoint. */
+  acceptOrRejectConnections(
+    serviceId: string,
+    body: ConnectionActionRequest,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"acceptOrRejectConnections">>>;
+  /** `GET /vpc-endpoint-services/{id}/permissions`: a service's whitelist. */
+  listServicePermissions(
+    serviceId: string,
+    query?: ListServicePermissionsQuery,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"listServicePermissions">>>;
+  /** `POST /vpc-endpoint-services/{id}/permissions/action`: adds or removes whitelist records. */
+  updateServicePermissions(
+    serviceId: string,
+    body: PermissionActionRequest,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"updateServicePermissions">>>;
+  /** `GET /vpc-endpoint-services/public`: the operator's public services. */
+  listPublicEndpointServices(
+    query?: ListPublicEndpointServicesQuery,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"listPublicEndpointServices">>>;
+  /** `GET /vpc-endpoint-services/describe`: a service by its full name or ID, anyone's. */
+  describeEndpointService(lookup: ServiceLookup, options?: CallOptions): Promise<ApiResult<EndpointServiceSummary>>;
+
+  /** `POST /vpc-endpoints`: starts creating an endpoint (asynchronous). */
+  createEndpoint(body: CreateEndpointRequest, options?: CallOptions): Promise<ApiResult<Endpoint>>;
+  /** `GET /vpc-endpoints`: one page of your endpoints. */
+  listEndpoints(query?: ListEndpointsQuery, options?: CallOptions): Promise<ApiResult<DataOf<"listEndpoints">>>;
+  /** `GET /vpc-endpoints/{id}`: one endpoint. */
+  getEndpoint(endpointId: string, options?: CallOptions): Promise<ApiResult<Endpoint>>;
+  /** `DELETE /vpc-endpoints/{id}`: starts deleting an endpoint (asynchronous). */
+  deleteEndpoint(endpointId: string, options?: CallOptions): Promise<ApiResult<undefined>>;
+
+  /** `GET /quotas`: how many services and endpoints the project may have. */
+  getQuotas(query?: GetQuotasQuery, options?: CallOptions): Promise<ApiResult<DataOf<"getQuotas">>>;
+
+  /** `POST /{resource_type}/resource_instances/action`: finds or counts resources by tags. */
+  listResourcesByTags(
+    resourceType: ResourceType,
+    body: ResourceInstancesRequest,
+    options?: CallOptions,
+  ): Promise<ApiResult<DataOf<"listResourcesByTags">>>;
+  /** `POST /{resource_type}/{resource_id}/tags/action`: adds or deletes tags of a resource. */
+  updateResourceTags(
+    resourceType: ResourceType,
+    resourceId: string,
+    body: TagActionRequest,
+    options?: CallOptions,
+  ): Promise<ApiResult<undefined>>;
+  /** `GET /{resource_type}/tags`: the tag keys used in the project, with their values. */
+  listProjectTags(resourceType: ResourceType, options?: CallOptions): Promise<ApiResult<DataOf<"listProjectTags">>>;
 }
 
-export function bindOperations(client: Client<ProjectPaths>): VpcepOperations {
+export function bindOperations(project: Client<ProjectPaths>, root: Client<RootPaths>): VpcepOperations {
   return {
-    createEndpoint: (body, options) => client.POST("/vpc-endpoints", { ...options, body }),
-    createEndpointService: (body, options) => client.POST("/vpc-endpoint-services", { ...options, body }),
+    listVersions: (options) => root.GET("/", { ...options }),
+    getVersion: (version, options) =>
+      root.GET("/{version}", { ...options, params: { path: { version: pathId("getVersion", "version", version) } } }),
+
+    createEndpointService: (body, options) => project.POST("/vpc-endpoint-services", { ...options, body }),
+    listEndpointServices: (query, options) =>
+      project.GET("/vpc-endpoint-services", { ...options, params: { query: query ?? {} } }),
+    getEndpointService: (serviceId, options) =>
+      project.GET("/vpc-endpoint-services/{vpc_endpoint_service_id}", {
+        ...options,
+        params: { path: { vpc_endpoint_service_id: pathId("getEndpointService", "serviceId", serviceId) } },
+      }),
+    updateEndpointService: (serviceId, body, options) =>
+      project.PUT("/vpc-endpoint-services/{vpc_endpoint_service_id}", {
+        ...options,
+        params: { path: { vpc_endpoint_service_id: pathId("updateEndpointService", "serviceId", serviceId) } },
+        body,
+      }),
+    deleteEndpointService: (serviceId, options) =>
+      project.DELETE("/vpc-endpoint-services/{vpc_endpoint_service_id}", {
+        ...options,
+        params: { path: { vpc_endpoint_service_id: pathId("deleteEndpointService", "serviceId", serviceId) } },
+      }),
+    listServiceConnections: (serviceId, query, options) =>
+      project.GET("/vpc-endpoint-services/{vpc_endpoint_service_id}/connections", {
+        ...options,
+        params: {
+          path: { vpc_endpoint_service_id: pathId("listServiceConnections", "serviceId", serviceId) },
+          query: query ?? {},
+        },
+      }),
+    acceptOrRejectConnections: (serviceId, body, options) =>
+      project.POST("/vpc-endpoint-services/{vpc_endpoint_service_id}/connections/action", {
+        ...options,
+        params: { path: { vpc_endpoint_service_id: pathId("acceptOrRejectConnections", "serviceId", serviceId) } },
+        body,
+      }),
+    listServicePermissions: (serviceId, query, options) =>
+      project.GET("/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions", {
+        ...options,
+        params: {
+          path: { vpc_endpoint_service_id: pathId("listServicePermissions", "serviceId", serviceId) },
+          query: query ?? {},
+        },
+      }),
+    updateServicePermissions: (serviceId, body, options) =>
+      project.POST("/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions/action", {
+        ...options,
+        params: { path: { vpc_endpoint_service_id: pathId("updateServicePermissions", "serviceId", serviceId) } },
+        body,
+      }),
+    listPublicEndpointServices: (query, options) =>
+      project.GET("/vpc-endpoint-services/public", { ...options, params: { query: query ?? {} } }),
+    describeEndpointService: (lookup, options) =>
+      project.GET("/vpc-endpoint-services/describe", {
+        ...options,
+        params: { query: { lookup: serviceLookup("describeEndpointService", lookup) } },
+      }),
+
+    createEndpoint: (body, options) => project.POST("/vpc-endpoints", { ...options, body }),
+    listEndpoints: (query, options) => project.GET("/vpc-endpoints", { ...options, params: { query: query ?? {} } }),
+    getEndpoint: (endpointId, options) =>
+      project.GET("/vpc-endpoints/{vpc_endpoint_id}", {
+        ...options,
+        params: { path: { vpc_endpoint_id: pathId("getEndpoint", "endpointId", endpointId) } },
+      }),
+    deleteEndpoint: (endpointId, options) =>
+      project.DELETE("/vpc-endpoints/{vpc_endpoint_id}", {
+        ...options,
+        params: { path: { vpc_endpoint_id: pathId("deleteEndpoint", "endpointId", endpointId) } },
+      }),
+
+    getQuotas: (query, options) => project.GET("/quotas", { ...options, params: { query: query ?? {} } }),
+
+    listResourcesByTags: (type, body, options) =>
+      project.POST("/{resource_type}/resource_instances/action", {
+        ...options,
+        params: { path: { resource_type: resourceType("listResourcesByTags", type) } },
+        body,
+      }),
+    updateResourceTags: (type, resourceId, body, options) =>
+      project.POST("/{resource_type}/{resource_id}/tags/action", {
+        ...options,
+        params: {
+          path: {
+            resource_type: resourceType("updateResourceTags", type),
+            resource_id: pathId("updateResourceTags", "resourceId", resourceId),
+          },
+        },
+        body,
+      }),
+    listProjectTags: (type, options) =>
+      project.GET("/{resource_type}/tags", {
+        ...options,
+        params: { path: { resource_type: resourceType("listProjectTags", type) } },
+      }),
   };
 }

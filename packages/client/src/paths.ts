@@ -31,3 +31,8 @@ export type ProjectPaths = {
     paths[Path]
   >;
 };
+
+/** The paths at the root of the host, outside any project: the API versions. */
+export type RootPaths = {
+  [Path in keyof paths as Path extends `${ProjectPrefix}${string}` ? never : Path]: paths[Path];
+};

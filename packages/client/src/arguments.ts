@@ -1,0 +1,57 @@
+import type { ResourceType } from "./models.js";
+
+/**
+ * Thrown before any request is sent when a named operation gets an argument it cannot
+ * send: `operation` and `argument` name it, the message states the rule.
+ */
+export class VpcepArgumentError extends TypeError {
+  override readonly name = "VpcepArgumentError";
+  readonly operation: string;
+  readonly argument: string;
+
+  constructor(operation: string, argument: string, rule: string) {
+    super(`Invalid argument "${argument}" of ${operation}: ${rule}`);
+    this.operation = operation;
+    this.argument = argument;
+  }
+}
+
+function shown(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value;
+}
+
+/**
+ * An ID that goes into the path. Empty IDs, `.` and `..` would address another
+ * resource once the URL is resolved, so they are refused.
+ */
+export function pathId(operation: string, argument: string, value: unknown): string {
+  if (typeof value !== "string" || value === "" || value === "." || value === "..") {
+    throw new VpcepArgumentError(operation, argument, `must be a non-empty ID; got ${shown(value)}`);
+  }
+  return value;
+}
+
+const RESOURCE_TYPES: readonly ResourceType[] = ["endpoint_service", "endpoint"];
+
+export function resourceType(operation: string, value: unknown): ResourceType {
+  if (!RESOURCE_TYPES.includes(value as ResourceType)) {
+    throw new VpcepArgumentError(operation, "resourceType", `must be "endpoint_service" or "endpoint"; got ${shown(value)}`);
+  }
+  return value as ResourceType;
+}
+
+/** The service to look up: exactly one of its full name or its ID. */
+export type ServiceLookup =
+  | { endpoint_service_name: string; id?: never }
+  | { id: string; endpoint_service_name?: never };
+
+export function serviceLookup(operation: string, value: unknown): ServiceLookup {
+  const lookup = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const given = (["endpoint_service_name", "id"] as const).filter((key) => lookup[key] !== undefined);
+  if (given.length !== 1 || Object.keys(lookup).some((key) => lookup[key] !== undefined && !given.includes(key as never))) {
+    throw new VpcepArgumentError(operation, "lookup", 'must have exactly one of "endpoint_service_name" or "id"');
+  }
+  const key = given[0]!;
+  pathId(operation, `lookup.${key}`, lookup[key]);
+  return { [key]: lookup[key] } as ServiceLookup;
+}

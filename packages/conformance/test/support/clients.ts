@@ -9,6 +9,11 @@ export function mockClient(): VpcepClient {
   return createVpcepClient({ baseUrl: inject("mockUrl"), projectId, token: "conformance-test-token" });
 }
 
+/** The mock's URL of a path at the host root, such as the versions. */
+export function rootUrl(path: string): string {
+  return `${inject("mockUrl")}${path}`;
+}
+
 /** The mock's URL of a project-scoped path, for requests the client would not send. */
 export function mockUrl(path: string): string {
   return `${inject("mockUrl")}/v1/${projectId}${path}`;
@@ -49,6 +54,16 @@ function reportedViolations(response: Response): PrismViolation[] | undefined {
 }
 
 /**
+ * The field a violation is about, as a dotted path (`tags.0.key`). A missing required
+ * property and an unknown one are reported at their parent, named in the message.
+ */
+function violationPath(violation: PrismViolation): string {
+  const parent = violation.location.slice(2);
+  const named = /(?:required property|additional properties; found) '([^']+)'/.exec(violation.message)?.[1];
+  return [...parent, ...(named === undefined ? [] : [named])].join(".");
+}
+
+/**
  * Asserts a refusal: a 4xx status, an error body valid against the spec and, where the
  * target reports violations, one that concerns `field` (a path such as `tags.0.key`).
  */
@@ -58,9 +73,17 @@ export function expectRefusal(operationId: string, outcome: Outcome, field: stri
   expect(responseViolations(operationId, status, outcome.error)).toEqual([]);
   const violations = reportedViolations(outcome.response);
   if (violations !== undefined) {
-    const concerned = violations.filter(
-      (violation) => violation.location.slice(2).join(".").startsWith(field) || violation.message.includes(`'${field}'`),
-    );
+    const concerned = violations.filter((violation) => violationPath(violation).startsWith(field));
     expect(concerned, JSON.stringify(violations)).not.toEqual([]);
   }
+}
+
+/** Sends a request without credentials and asserts the 401 with a valid error body. */
+export async function expectUnauthorized(operationId: string, path: string, init: RequestInit = {}): Promise<void> {
+  const response = await fetch(mockUrl(path), {
+    ...init,
+    headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) },
+  });
+  expect(response.status).toBe(401);
+  expect(responseViolations(operationId, 401, await response.json())).toEqual([]);
 }

@@ -14,7 +14,8 @@ export const spec = JSON.parse(readFileSync(require.resolve("@otc-vpcep/spec/ope
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 // Keywords OpenAPI and Redoc add to JSON Schema; they document, they do not constrain.
-ajv.addVocabulary(["example", "x-enumDescriptions", "x-deprecated-enum"]);
+// `discriminator` only speeds up `oneOf` in OpenAPI tools; ajv validates the `oneOf` itself.
+ajv.addVocabulary(["example", "discriminator", "x-enumDescriptions", "x-deprecated-enum", "x-error-status"]);
 // The whole document is registered so that `#/components/...` references resolve; its
 // top-level fields are declared as keywords so that ajv's strict mode accepts the root.
 ajv.addVocabulary(["openapi", "info", "servers", "security", "tags", "paths", "components"]);
@@ -80,6 +81,11 @@ export function schemaViolations(operationId: string, where: "request" | number,
 /** Checks a response body against the spec; see `schemaViolations`. */
 export function responseViolations(operationId: string, status: number, body: unknown): ErrorObject[] {
   return schemaViolations(operationId, status, body);
+}
+
+/** Whether the operation takes a request body. */
+export function hasRequestBody(operationId: string): boolean {
+  return atPointer(`${operationPointer(operationId)}/requestBody`) !== undefined;
 }
 
 /** The statuses an operation documents a JSON body for. */

@@ -1,24 +1,58 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { akSkAuthenticator } from "./auth/aksk.js";
+import { tokenAuthenticator, type Authenticator } from "./auth/token.js";
+import { VpcepApiError } from "./errors.js";
 import { bindOperations, type VpcepOperations } from "./operations.js";
-import { resolveOptions, type VpcepClientOptions } from "./options.js";
+import { resolveOptions, type ResolvedOptions, type VpcepClientOptions } from "./options.js";
+import { bindCollectors, bindPaginators, type Collectors, type Paginators } from "./paging.js";
 import type { ProjectPaths, RootPaths } from "./paths.js";
-import { withToken } from "./transport.js";
+import { createTransport } from "./transport.js";
+import { bindWaiters, type Waiters } from "./waiters.js";
 
 /**
- * A VPCEP client bound to one project: a method per operation (`createEndpoint`, ...)
- * and openapi-fetch's generic `GET`/`POST`/... over the project-scoped paths.
+ * A VPCEP client bound to one project: a method per operation (`createEndpoint`, ...),
+ * iterators over lists (`paginate`, `collectAll`), waiters for the asynchronous creates and
+ * deletes (`waitFor`), and openapi-fetch's generic `GET`/`POST`/... over the project-scoped paths.
  */
-export type VpcepClient = VpcepOperations &
+export type VpcepClient<Throw extends boolean = false> = VpcepOperations<Throw> &
   Client<ProjectPaths> & {
     /** The project every call is made in. */
     readonly projectId: string;
     /** The URL that paths are appended to, e.g. `https://vpcep.eu-de.otc.t-systems.com/v1/{project_id}`. */
     readonly baseUrl: string;
+    /** Every item of a list, page after page: `for await (const endpoint of vpcep.paginate.listEndpoints())`. */
+    readonly paginate: Paginators;
+    /** Every item of a list, in an array. */
+    readonly collectAll: Collectors;
+    /** Waits for a create or a delete to finish. */
+    readonly waitFor: Waiters;
   };
 
 // `describeEndpointService` takes its two mutually exclusive query parameters as one
 // object parameter; on the wire they are plain `name=value` pairs (form, exploded).
 const querySerializer = { object: { style: "form", explode: true } } as const;
+
+function authenticator(options: ResolvedOptions): Authenticator {
+  return "credentials" in options.auth
+    ? akSkAuthenticator(options.auth.credentials, options.projectId)
+    : tokenAuthenticator(options.auth.token);
+}
+
+/** Turns every HTTP error status into a thrown `VpcepApiError`. */
+const throwOnErrorStatus: Middleware = {
+  async onResponse({ request, response }) {
+    if (response.ok) return undefined;
+    // The transport has read the body already and answers text() from memory.
+    const text = await response.text();
+    let body: unknown = text === "" ? undefined : text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: the error keeps the text.
+    }
+    throw new VpcepApiError(response, body, { method: request.method, url: request.url.split("?")[0] ?? "" });
+  },
+};
 
 /**
  * Creates a VPCEP client bound to one project.
@@ -30,11 +64,37 @@ const querySerializer = { object: { style: "form", explode: true } } as const;
  *
  * @throws {VpcepConfigError} when an option is missing or invalid.
  */
-export function createVpcepClient(options: VpcepClientOptions): VpcepClient {
+export function createVpcepClient(options: VpcepClientOptions & { throwOnError: true }): VpcepClient<true>;
+export function createVpcepClient(options: VpcepClientOptions): VpcepClient<false>;
+export function createVpcepClient(options: VpcepClientOptions): VpcepClient<boolean> {
   const resolved = resolveOptions(options);
-  const fetch = withToken(resolved.fetch, resolved.token);
+  const fetch = createTransport({
+    fetch: resolved.fetch,
+    auth: authenticator(resolved),
+    retry: resolved.retry,
+    timeout: resolved.timeout,
+    logger: resolved.logger,
+    random: Math.random,
+    now: Date.now,
+  });
   const baseUrl = `${resolved.apiRoot}/v1/${encodeURIComponent(resolved.projectId)}`;
   const project = createClient<ProjectPaths>({ baseUrl, fetch, querySerializer });
   const root = createClient<RootPaths>({ baseUrl: resolved.apiRoot, fetch });
-  return { ...project, ...bindOperations(project, root), projectId: resolved.projectId, baseUrl };
+  if (resolved.throwOnError) {
+    project.use(throwOnErrorStatus);
+    root.use(throwOnErrorStatus);
+  }
+  // With throwOnError the middleware throws on every error status, so results are
+  // successes only: the types of VpcepOperations<true> say so.
+  const operations = bindOperations(project, root) as VpcepOperations<boolean>;
+  const paginate = bindPaginators(operations);
+  return {
+    ...project,
+    ...operations,
+    projectId: resolved.projectId,
+    baseUrl,
+    paginate,
+    collectAll: bindCollectors(paginate),
+    waitFor: bindWaiters(operations),
+  } as VpcepClient<boolean>;
 }

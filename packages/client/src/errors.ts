@@ -1,13 +1,157 @@
+import type { KnownErrorCode, ResourceError } from "./models.js";
+
+/** A documented error code, or one the reference does not list yet. */
+export type ErrorCode = KnownErrorCode | (string & {});
+
+/** The base of every error the client throws; `kind` tells them apart without `instanceof`. */
+export abstract class VpcepError extends Error {
+  abstract readonly kind: "config" | "api" | "network" | "timeout" | "abort" | "response" | "wait";
+
+  /** The fields of the error, for logs; never a header, token, key or signature. */
+  toJSON(): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this)) if (key !== "cause") fields[key] = value;
+    return { name: this.name, message: this.message, ...fields };
+  }
+}
+
 /**
  * Thrown by `createVpcepClient` when an option is missing or invalid. `option` names the
  * offending option; the message states the rule. Secret values are never quoted.
  */
-export class VpcepConfigError extends Error {
+export class VpcepConfigError extends VpcepError {
   override readonly name = "VpcepConfigError";
+  readonly kind = "config";
   readonly option: string;
 
   constructor(option: string, rule: string) {
     super(`Invalid VPCEP client option "${option}": ${rule}`);
     this.option = option;
   }
+}
+
+interface RequestFacts {
+  method: string;
+  /** The URL without its query, which may hold filters but never credentials. */
+  url: string;
+}
+
+/** The service answered with an HTTP error status. */
+export class VpcepApiError extends VpcepError {
+  override readonly name = "VpcepApiError";
+  readonly kind = "api";
+  readonly status: number;
+  /** The service's error code (`EndPoint.0005`), from either error body; undefined without one. */
+  readonly code: ErrorCode | undefined;
+  /** The request ID from the response headers, when the gateway sent one. */
+  readonly requestId: string | undefined;
+  /** The parsed error body as the service sent it. */
+  readonly body: unknown;
+  readonly method: string;
+  readonly url: string;
+
+  constructor(response: { status: number; statusText?: string; headers: Headers }, body: unknown, request: RequestFacts) {
+    const { code, message } = errorCodeAndMessage(body);
+    const summary = message ?? (response.statusText || "no error message");
+    super(`${request.method} ${request.url} failed with ${response.status}${code === undefined ? "" : ` ${code}`}: ${summary}`);
+    this.status = response.status;
+    this.code = code;
+    this.requestId = response.headers.get("x-request-id") ?? response.headers.get("x-openstack-request-id") ?? undefined;
+    this.body = body;
+    this.method = request.method;
+    this.url = request.url;
+  }
+}
+
+/** The request did not reach the service or no answer came back (DNS, TCP, TLS, reset). */
+export class VpcepNetworkError extends VpcepError {
+  override readonly name = "VpcepNetworkError";
+  readonly kind = "network";
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(request: RequestFacts, attempts: number, cause: unknown) {
+    super(`${request.method} ${request.url} failed after ${attempts} attempt(s): ${describeCause(cause)}`, { cause });
+    this.method = request.method;
+    this.url = request.url;
+    this.attempts = attempts;
+  }
+}
+
+/** A time limit ran out: one attempt's, the whole call's, or a waiter's. */
+export class VpcepTimeoutError extends VpcepError {
+  override readonly name = "VpcepTimeoutError";
+  readonly kind = "timeout";
+  readonly limit: "attempt" | "total" | "wait";
+  readonly timeoutMs: number;
+
+  constructor(what: string, limit: "attempt" | "total" | "wait", timeoutMs: number) {
+    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out`);
+    this.limit = limit;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's `AbortSignal` stopped the call. */
+export class VpcepAbortError extends VpcepError {
+  override readonly name = "VpcepAbortError";
+  readonly kind = "abort";
+
+  constructor(what: string, reason: unknown) {
+    super(`${what} was aborted${reason instanceof Error ? `: ${reason.message}` : ""}`, { cause: reason });
+  }
+}
+
+/** The service answered with a body that is not what its status promised (e.g. broken JSON). */
+export class VpcepResponseError extends VpcepError {
+  override readonly name = "VpcepResponseError";
+  readonly kind = "response";
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+
+  constructor(request: RequestFacts, status: number, problem: string) {
+    super(`${request.method} ${request.url} answered ${status} with ${problem}`);
+    this.status = status;
+    this.method = request.method;
+    this.url = request.url;
+  }
+}
+
+/** A waiter saw the resource reach a state it cannot leave for the one awaited. */
+export class VpcepWaitError extends VpcepError {
+  override readonly name = "VpcepWaitError";
+  readonly kind = "wait";
+  readonly resourceId: string;
+  readonly status: string;
+  /** Why the resource failed, as the service reports it. */
+  readonly errors: ResourceError[];
+  /** The resource as last read. */
+  readonly resource: unknown;
+
+  constructor(what: string, resourceId: string, status: string, errors: ResourceError[], resource: unknown) {
+    const reasons = errors.map((error) => [error.error_code, error.error_message].filter(Boolean).join(" ")).join("; ");
+    super(`${what} ${resourceId} became ${status}${reasons === "" ? "" : `: ${reasons}`}`);
+    this.resourceId = resourceId;
+    this.status = status;
+    this.errors = errors;
+    this.resource = resource;
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+  return `${cause.message}${inner}`;
+}
+
+/** The code and message of either documented error body. */
+export function errorCodeAndMessage(body: unknown): { code: ErrorCode | undefined; message: string | undefined } {
+  if (typeof body !== "object" || body === null) return { code: undefined, message: undefined };
+  const flat = body as { error_code?: unknown; error_msg?: unknown; error?: unknown };
+  const nested = (typeof flat.error === "object" && flat.error !== null ? flat.error : {}) as { code?: unknown; message?: unknown };
+  const code = typeof flat.error_code === "string" ? flat.error_code : typeof nested.code === "string" ? nested.code : undefined;
+  const message = typeof flat.error_msg === "string" ? flat.error_msg : typeof nested.message === "string" ? nested.message : undefined;
+  return { code, message };
 }

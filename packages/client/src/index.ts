@@ -1,6 +1,18 @@
 export { VpcepArgumentError, type ServiceLookup } from "./arguments.js";
+export { signRequest, type AkSkCredentials, type SignOptions } from "./auth/signing.js";
+export type { TokenProvider } from "./auth/token.js";
 export { createVpcepClient, type VpcepClient } from "./client.js";
-export { VpcepConfigError } from "./errors.js";
+export {
+  VpcepAbortError,
+  VpcepApiError,
+  VpcepConfigError,
+  VpcepError,
+  VpcepNetworkError,
+  VpcepResponseError,
+  VpcepTimeoutError,
+  VpcepWaitError,
+  type ErrorCode,
+} from "./errors.js";
 export type {
   ApiResult,
   CallOptions,
@@ -11,10 +23,16 @@ export type {
   ListPublicEndpointServicesQuery,
   ListServiceConnectionsQuery,
   ListServicePermissionsQuery,
+  Outcome,
   QueryOf,
   VpcepOperations,
 } from "./operations.js";
 export type { FetchFunction, VpcepClientOptions } from "./options.js";
+export type { Collectors, Paginators } from "./paging.js";
 export type { ProjectPaths, RootPaths } from "./paths.js";
+export type { Int64AsString } from "./precision.js";
 export { REGIONS, type Region } from "./regions.js";
+export type { RetryOptions, TimeoutOptions } from "./retry.js";
+export type { LogEntry, Logger } from "./transport.js";
+export type { WaitOptions, Waiters } from "./waiters.js";
 export type * from "./models.js";

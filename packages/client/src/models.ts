@@ -1,17 +1,21 @@
 import type { components, operations } from "@otc-vpcep/types";
+import type { Int64AsString } from "./precision.js";
 
 type Schemas = components["schemas"];
 
-/** A VPC endpoint, as the API returns it. */
-export type Endpoint = Schemas["Endpoint"];
+/**
+ * A VPC endpoint, as the client returns it. `marker_id` is a decimal string: the API sends
+ * a 64-bit integer, which a JavaScript number cannot always hold exactly.
+ */
+export type Endpoint = Int64AsString<Schemas["Endpoint"]>;
 /** A VPC endpoint service, as the API returns it. */
 export type EndpointService = Schemas["EndpointService"];
 /** What anyone may learn about a service (`describeEndpointService`). */
 export type EndpointServiceSummary = Schemas["EndpointServiceSummary"];
 /** A public service run by the operator (`listPublicEndpointServices`). */
 export type PublicEndpointService = Schemas["PublicEndpointService"];
-/** An endpoint connected to one of your services, as its owner sees it. */
-export type Connection = Schemas["Connection"];
+/** An endpoint connected to one of your services, as its owner sees it; `marker_id` is a decimal string. */
+export type Connection = Int64AsString<Schemas["Connection"]>;
 /** A whitelist record of a service. */
 export type Permission = Schemas["Permission"];
 /** A quota of the project. */

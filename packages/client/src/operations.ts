@@ -17,6 +17,7 @@ import type {
   UpdateEndpointServiceRequest,
 } from "./models.js";
 import type { ProjectPaths, RootPaths } from "./paths.js";
+import type { Int64AsString } from "./precision.js";
 
 /** Per-call options of the named operations. */
 export interface CallOptions {
@@ -38,12 +39,17 @@ export type ApiResult<Data> =
 /** The query parameters of a list operation, e.g. `QueryOf<"listEndpoints">`. */
 export type QueryOf<Id extends OperationId> = NonNullable<operations[Id]["parameters"]["query"]>;
 
-/** What a successful call of an operation returns in `data`. */
+/** What a successful call of an operation returns in `data` (int64 fields as strings). */
 export type DataOf<Id extends OperationId> = operations[Id]["responses"] extends {
   200: { content: { "application/json": infer Data } };
 }
-  ? Data
+  ? Int64AsString<Data>
   : undefined;
+
+/** A call's outcome: `ApiResult`, or, for a client made with `throwOnError`, only the success. */
+export type Outcome<Data, Throw extends boolean> = Throw extends true
+  ? { data: Data; error?: never; response: Response }
+  : ApiResult<Data>;
 
 export type ListEndpointServicesQuery = QueryOf<"listEndpointServices">;
 export type ListPublicEndpointServicesQuery = QueryOf<"listPublicEndpointServices">;
@@ -55,90 +61,91 @@ export type GetQuotasQuery = QueryOf<"getQuotas">;
 /**
  * One method per operationId. They take bodies as parameters of concrete types, so
  * TypeScript flags misspelt fields (openapi-fetch's generic methods cannot), and they
- * check IDs before sending (`VpcepArgumentError`).
+ * check IDs before sending (`VpcepArgumentError`). `Throw` is true for a client made
+ * with `throwOnError`, whose calls resolve only on success.
  */
-export interface VpcepOperations {
+export interface VpcepOperations<Throw extends boolean = false> {
   /** `GET /`: the versions of the API. */
-  listVersions(options?: CallOptions): Promise<ApiResult<DataOf<"listVersions">>>;
+  listVersions(options?: CallOptions): Promise<Outcome<DataOf<"listVersions">, Throw>>;
   /** `GET /{version}`: one version of the API, e.g. `"v1"`. */
-  getVersion(version: string, options?: CallOptions): Promise<ApiResult<DataOf<"getVersion">>>;
+  getVersion(version: string, options?: CallOptions): Promise<Outcome<DataOf<"getVersion">, Throw>>;
 
   /** `POST /vpc-endpoint-services`: starts creating a service (asynchronous). */
-  createEndpointService(body: CreateEndpointServiceRequest, options?: CallOptions): Promise<ApiResult<EndpointService>>;
+  createEndpointService(body: CreateEndpointServiceRequest, options?: CallOptions): Promise<Outcome<EndpointService, Throw>>;
   /** `GET /vpc-endpoint-services`: one page of your services. */
   listEndpointServices(
     query?: ListEndpointServicesQuery,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"listEndpointServices">>>;
+  ): Promise<Outcome<DataOf<"listEndpointServices">, Throw>>;
   /** `GET /vpc-endpoint-services/{id}`: one service. */
-  getEndpointService(serviceId: string, options?: CallOptions): Promise<ApiResult<EndpointService>>;
+  getEndpointService(serviceId: string, options?: CallOptions): Promise<Outcome<EndpointService, Throw>>;
   /** `PUT /vpc-endpoint-services/{id}`: changes a service's settings. */
   updateEndpointService(
     serviceId: string,
     body: UpdateEndpointServiceRequest,
     options?: CallOptions,
-  ): Promise<ApiResult<EndpointService>>;
+  ): Promise<Outcome<EndpointService, Throw>>;
   /** `DELETE /vpc-endpoint-services/{id}`: starts deleting a service (asynchronous). */
-  deleteEndpointService(serviceId: string, options?: CallOptions): Promise<ApiResult<undefined>>;
+  deleteEndpointService(serviceId: string, options?: CallOptions): Promise<Outcome<undefined, Throw>>;
   /** `GET /vpc-endpoint-services/{id}/connections`: the endpoints connected to a service. */
   listServiceConnections(
     serviceId: string,
     query?: ListServiceConnectionsQuery,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"listServiceConnections">>>;
+  ): Promise<Outcome<DataOf<"listServiceConnections">, Throw>>;
   /** `POST /vpc-endpoint-services/{id}/connections/action`: accepts or rejects one endpoint. */
   acceptOrRejectConnections(
     serviceId: string,
     body: ConnectionActionRequest,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"acceptOrRejectConnections">>>;
+  ): Promise<Outcome<DataOf<"acceptOrRejectConnections">, Throw>>;
   /** `GET /vpc-endpoint-services/{id}/permissions`: a service's whitelist. */
   listServicePermissions(
     serviceId: string,
     query?: ListServicePermissionsQuery,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"listServicePermissions">>>;
+  ): Promise<Outcome<DataOf<"listServicePermissions">, Throw>>;
   /** `POST /vpc-endpoint-services/{id}/permissions/action`: adds or removes whitelist records. */
   updateServicePermissions(
     serviceId: string,
     body: PermissionActionRequest,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"updateServicePermissions">>>;
+  ): Promise<Outcome<DataOf<"updateServicePermissions">, Throw>>;
   /** `GET /vpc-endpoint-services/public`: the operator's public services. */
   listPublicEndpointServices(
     query?: ListPublicEndpointServicesQuery,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"listPublicEndpointServices">>>;
+  ): Promise<Outcome<DataOf<"listPublicEndpointServices">, Throw>>;
   /** `GET /vpc-endpoint-services/describe`: a service by its full name or ID, anyone's. */
-  describeEndpointService(lookup: ServiceLookup, options?: CallOptions): Promise<ApiResult<EndpointServiceSummary>>;
+  describeEndpointService(lookup: ServiceLookup, options?: CallOptions): Promise<Outcome<EndpointServiceSummary, Throw>>;
 
   /** `POST /vpc-endpoints`: starts creating an endpoint (asynchronous). */
-  createEndpoint(body: CreateEndpointRequest, options?: CallOptions): Promise<ApiResult<Endpoint>>;
+  createEndpoint(body: CreateEndpointRequest, options?: CallOptions): Promise<Outcome<Endpoint, Throw>>;
   /** `GET /vpc-endpoints`: one page of your endpoints. */
-  listEndpoints(query?: ListEndpointsQuery, options?: CallOptions): Promise<ApiResult<DataOf<"listEndpoints">>>;
+  listEndpoints(query?: ListEndpointsQuery, options?: CallOptions): Promise<Outcome<DataOf<"listEndpoints">, Throw>>;
   /** `GET /vpc-endpoints/{id}`: one endpoint. */
-  getEndpoint(endpointId: string, options?: CallOptions): Promise<ApiResult<Endpoint>>;
+  getEndpoint(endpointId: string, options?: CallOptions): Promise<Outcome<Endpoint, Throw>>;
   /** `DELETE /vpc-endpoints/{id}`: starts deleting an endpoint (asynchronous). */
-  deleteEndpoint(endpointId: string, options?: CallOptions): Promise<ApiResult<undefined>>;
+  deleteEndpoint(endpointId: string, options?: CallOptions): Promise<Outcome<undefined, Throw>>;
 
   /** `GET /quotas`: how many services and endpoints the project may have. */
-  getQuotas(query?: GetQuotasQuery, options?: CallOptions): Promise<ApiResult<DataOf<"getQuotas">>>;
+  getQuotas(query?: GetQuotasQuery, options?: CallOptions): Promise<Outcome<DataOf<"getQuotas">, Throw>>;
 
   /** `POST /{resource_type}/resource_instances/action`: finds or counts resources by tags. */
   listResourcesByTags(
     resourceType: ResourceType,
     body: ResourceInstancesRequest,
     options?: CallOptions,
-  ): Promise<ApiResult<DataOf<"listResourcesByTags">>>;
+  ): Promise<Outcome<DataOf<"listResourcesByTags">, Throw>>;
   /** `POST /{resource_type}/{resource_id}/tags/action`: adds or deletes tags of a resource. */
   updateResourceTags(
     resourceType: ResourceType,
     resourceId: string,
     body: TagActionRequest,
     options?: CallOptions,
-  ): Promise<ApiResult<undefined>>;
+  ): Promise<Outcome<undefined, Throw>>;
   /** `GET /{resource_type}/tags`: the tag keys used in the project, with their values. */
-  listProjectTags(resourceType: ResourceType, options?: CallOptions): Promise<ApiResult<DataOf<"listProjectTags">>>;
+  listProjectTags(resourceType: ResourceType, options?: CallOptions): Promise<Outcome<DataOf<"listProjectTags">, Throw>>;
 }
 
 export function bindOperations(project: Client<ProjectPaths>, root: Client<RootPaths>): VpcepOperations {

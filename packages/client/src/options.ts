@@ -1,47 +1,78 @@
+import type { AkSkCredentials } from "./auth/signing.js";
+import { checkToken, type TokenProvider } from "./auth/token.js";
 import { VpcepConfigError } from "./errors.js";
 import { REGIONS, isRegion, type Region } from "./regions.js";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT, type RetryOptions, type RetryPolicy, type TimeoutOptions } from "./retry.js";
+import type { Logger } from "./transport.js";
 
-/** A `fetch` that the client calls with a fully built `Request`. */
-export type FetchFunction = (request: Request) => Promise<Response>;
+/**
+ * A `fetch` that the client calls with a fully built `Request`, and an init whose `signal`
+ * aborts when the attempt must stop (time limit, caller's abort); honour it, as the global
+ * `fetch` does, so that an abandoned attempt frees its connection.
+ */
+export type FetchFunction = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
 
 interface CommonOptions {
   /** The project that owns the resources; bound once, used in every path. */
   projectId: string;
-  /** An IAM token scoped to that project, sent as `X-Auth-Token`. */
-  token: string;
   /** The `fetch` to send requests with; defaults to the global `fetch`. */
   fetch?: FetchFunction;
+  /** Retries of failed calls; GET, PUT and DELETE only, unless `retryPost`. */
+  retry?: RetryOptions;
+  /** Time limits of one attempt and of a whole call. */
+  timeout?: TimeoutOptions;
+  /** Throw a `VpcepApiError` on an HTTP error status instead of returning `{ error }`. */
+  throwOnError?: boolean;
+  /** Receives a line per response and per retry; never headers or credentials. */
+  logger?: Logger;
 }
 
-/** Options of `createVpcepClient`: a `region` or a `baseUrl`, never both. */
-export type VpcepClientOptions = CommonOptions &
-  (
-    | {
-        /** An Open Telekom Cloud region: `"eu-de"` or `"eu-nl"`. */
-        region: Region;
-        baseUrl?: never;
-      }
-    | {
-        /**
-         * The API root to use instead of a region's host, e.g. a contract mock at
-         * `http://127.0.0.1:4010`. A path is kept: `https://proxy/vpcep` calls
-         * `https://proxy/vpcep/v1/{project_id}/...`.
-         */
-        baseUrl: string | URL;
-        region?: never;
-      }
-  );
+type AuthOptions =
+  | {
+      /** An IAM token for the project (sent as `X-Auth-Token`), or a function that returns one. */
+      token: string | TokenProvider;
+      credentials?: never;
+    }
+  | {
+      /** An access key and secret key; each request is signed (`SDK-HMAC-SHA256`). */
+      credentials: AkSkCredentials;
+      token?: never;
+    };
+
+type TargetOptions =
+  | {
+      /** An Open Telekom Cloud region: `"eu-de"` or `"eu-nl"`. */
+      region: Region;
+      baseUrl?: never;
+    }
+  | {
+      /**
+       * The API root to use instead of a region's host, e.g. a contract mock at
+       * `http://127.0.0.1:4010`. A path is kept: `https://proxy/vpcep` calls
+       * `https://proxy/vpcep/v1/{project_id}/...`.
+       */
+      baseUrl: string | URL;
+      region?: never;
+    };
+
+/** Options of `createVpcepClient`: a `region` or a `baseUrl`, and a `token` or `credentials`. */
+export type VpcepClientOptions = CommonOptions & AuthOptions & TargetOptions;
+
+export type ResolvedAuth = { token: string | TokenProvider } | { credentials: AkSkCredentials };
 
 export interface ResolvedOptions {
   /** The API root without a trailing slash, e.g. `https://vpcep.eu-de.otc.t-systems.com`. */
   apiRoot: string;
   projectId: string;
-  token: string;
+  auth: ResolvedAuth;
   fetch: FetchFunction;
+  retry: RetryPolicy;
+  timeout: Required<TimeoutOptions>;
+  throwOnError: boolean;
+  logger: Logger | undefined;
 }
 
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-// A header value must not contain control characters or surrounding white space.
 const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 function describe(value: unknown): string {
@@ -83,6 +114,73 @@ function resolveApiRoot(options: Record<string, unknown>): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
+function resolveAuth(options: Record<string, unknown>): ResolvedAuth {
+  const { token, credentials } = options;
+  if (token !== undefined && credentials !== undefined) {
+    throw new VpcepConfigError("token", 'give either "token" or "credentials", not both');
+  }
+  if (credentials !== undefined) {
+    if (typeof credentials !== "object" || credentials === null) {
+      throw new VpcepConfigError("credentials", `must be an object with accessKey and secretKey; got ${describe(credentials)}`);
+    }
+    // The secret key and the security token are secrets: their rules are stated, never their values.
+    const { accessKey, secretKey, securityToken } = credentials as Record<string, unknown>;
+    if (typeof accessKey !== "string" || !HEADER_SAFE.test(accessKey)) {
+      throw new VpcepConfigError("credentials.accessKey", "must be a non-empty string of printable ASCII");
+    }
+    if (typeof secretKey !== "string" || secretKey.length === 0) {
+      throw new VpcepConfigError("credentials.secretKey", "must be a non-empty string");
+    }
+    if (securityToken !== undefined && (typeof securityToken !== "string" || !HEADER_SAFE.test(securityToken))) {
+      throw new VpcepConfigError("credentials.securityToken", "must be a non-empty string of printable ASCII when given");
+    }
+    return { credentials: { accessKey, secretKey, ...(securityToken === undefined ? {} : { securityToken }) } };
+  }
+  if (token === undefined) {
+    throw new VpcepConfigError("token", 'give a "token" (an IAM token or a function returning one) or AK/SK "credentials"');
+  }
+  if (typeof token === "function") return { token: token as TokenProvider };
+  return { token: checkToken(token) };
+}
+
+function wholeNumber(option: string, value: unknown, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new VpcepConfigError(option, `must be an integer from ${min} to ${max}; got ${describe(value)}`);
+  }
+  return value;
+}
+
+function optionsObject(option: string, value: unknown): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null) throw new VpcepConfigError(option, `must be an object; got ${describe(value)}`);
+  return value as Record<string, unknown>;
+}
+
+function resolveRetry(value: unknown): RetryPolicy {
+  const retry = optionsObject("retry", value);
+  const day = 86_400_000;
+  if (retry["retryPost"] !== undefined && typeof retry["retryPost"] !== "boolean") {
+    throw new VpcepConfigError("retry.retryPost", `must be a boolean; got ${describe(retry["retryPost"])}`);
+  }
+  return {
+    maxAttempts: wholeNumber("retry.maxAttempts", retry["maxAttempts"], 1, 20, DEFAULT_RETRY.maxAttempts),
+    baseDelayMs: wholeNumber("retry.baseDelayMs", retry["baseDelayMs"], 0, day, DEFAULT_RETRY.baseDelayMs),
+    maxDelayMs: wholeNumber("retry.maxDelayMs", retry["maxDelayMs"], 0, day, DEFAULT_RETRY.maxDelayMs),
+    maxRetryAfterMs: wholeNumber("retry.maxRetryAfterMs", retry["maxRetryAfterMs"], 0, day, DEFAULT_RETRY.maxRetryAfterMs),
+    retryPost: (retry["retryPost"] as boolean | undefined) ?? DEFAULT_RETRY.retryPost,
+  };
+}
+
+function resolveTimeout(value: unknown): Required<TimeoutOptions> {
+  const timeout = optionsObject("timeout", value);
+  const day = 86_400_000;
+  return {
+    attemptMs: wholeNumber("timeout.attemptMs", timeout["attemptMs"], 1, day, DEFAULT_TIMEOUT.attemptMs),
+    totalMs: wholeNumber("timeout.totalMs", timeout["totalMs"], 1, day, DEFAULT_TIMEOUT.totalMs),
+  };
+}
+
 /** Checks the options of `createVpcepClient`, throwing a `VpcepConfigError` that names the first bad one. */
 export function resolveOptions(options: VpcepClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
@@ -90,31 +188,31 @@ export function resolveOptions(options: VpcepClientOptions): ResolvedOptions {
   }
   const raw = options as unknown as Record<string, unknown>;
   const apiRoot = resolveApiRoot(raw);
-
-  const { projectId, token, fetch: customFetch } = raw;
+  const { projectId, fetch: customFetch, throwOnError, logger } = raw;
   if (typeof projectId !== "string" || !PROJECT_ID.test(projectId)) {
-    throw new VpcepConfigError(
-      "projectId",
-      `must be 1 to 64 letters, digits, "-" or "_"; got ${describe(projectId)}`,
-    );
+    throw new VpcepConfigError("projectId", `must be 1 to 64 letters, digits, "-" or "_"; got ${describe(projectId)}`);
   }
-  // The token is a secret: the messages say what is wrong with it, never what it is.
-  if (typeof token !== "string" || token.length === 0) {
-    throw new VpcepConfigError("token", `must be a non-empty string; got ${typeof token === "string" ? "an empty string" : describe(token)}`);
-  }
-  if (!HEADER_SAFE.test(token)) {
-    throw new VpcepConfigError("token", "must be printable ASCII without surrounding white space (it is sent as a header)");
-  }
+  const auth = resolveAuth(raw);
   if (customFetch !== undefined && typeof customFetch !== "function") {
     throw new VpcepConfigError("fetch", `must be a function; got ${describe(customFetch)}`);
   }
   if (customFetch === undefined && typeof globalThis.fetch !== "function") {
     throw new VpcepConfigError("fetch", "no global fetch in this runtime; pass one");
   }
+  if (throwOnError !== undefined && typeof throwOnError !== "boolean") {
+    throw new VpcepConfigError("throwOnError", `must be a boolean; got ${describe(throwOnError)}`);
+  }
+  if (logger !== undefined && typeof logger !== "function") {
+    throw new VpcepConfigError("logger", `must be a function; got ${describe(logger)}`);
+  }
   return {
     apiRoot,
     projectId,
-    token,
-    fetch: (customFetch as FetchFunction | undefined) ?? ((request) => globalThis.fetch(request)),
+    auth,
+    fetch: (customFetch as FetchFunction | undefined) ?? ((request, init) => globalThis.fetch(request, init)),
+    retry: resolveRetry(raw["retry"]),
+    timeout: resolveTimeout(raw["timeout"]),
+    throwOnError: throwOnError === true,
+    logger: logger as Logger | undefined,
   };
 }

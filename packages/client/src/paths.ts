@@ -1,4 +1,5 @@
 import type { paths } from "@otc-vpcep/types";
+import type { Int64AsString } from "./precision.js";
 
 /** Every project-scoped path of the API starts with this; the client fills it in once. */
 type ProjectPrefix = "/v1/{project_id}";
@@ -10,8 +11,11 @@ type WithoutProjectId<Parameters> = Parameters extends { path: infer PathParamet
         : { path: Omit<PathParameters, "project_id"> })
   : Parameters;
 
-type ScopedOperation<Operation> = Operation extends { parameters: infer Parameters }
-  ? Omit<Operation, "parameters"> & { parameters: WithoutProjectId<Parameters> }
+type ScopedOperation<Operation> = Operation extends { parameters: infer Parameters; responses: infer Responses }
+  ? Omit<Operation, "parameters" | "responses"> & {
+      parameters: WithoutProjectId<Parameters>;
+      responses: Int64AsString<Responses>;
+    }
   : Operation;
 
 type ScopedPathItem<PathItem> = {
@@ -24,7 +28,7 @@ type ScopedPathItem<PathItem> = {
  * The API's project-scoped paths as the client sees them: `/v1/{project_id}` is
  * dropped from each path and `project_id` from its parameters, because the client
  * binds the project once, at construction. `/v1/{project_id}/vpc-endpoints` is
- * called as `/vpc-endpoints`.
+ * called as `/vpc-endpoints`. Responses carry int64 fields (`marker_id`) as strings.
  */
 export type ProjectPaths = {
   [Path in keyof paths as Path extends `${ProjectPrefix}${infer Rest}` ? Rest : never]: ScopedPathItem<

@@ -78,8 +78,8 @@ describe("createEndpoint (POST /vpc-endpoints)", () => {
     void vpcep.POST("/v1/{project_id}/vpc-endpoints", { body: { vpc_id: "v", endpoint_service_id: "s" } });
   });
 
-  it("types marker_id as a number and status as the documented states", () => {
-    expectTypeOf<Endpoint["marker_id"]>().toEqualTypeOf<number | undefined>();
+  it("types marker_id as a decimal string and status as the documented states", () => {
+    expectTypeOf<Endpoint["marker_id"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<NonNullable<Endpoint["status"]>>().toEqualTypeOf<
       "pendingAcceptance" | "creating" | "accepted" | "rejected" | "failed" | "deleting"
     >();

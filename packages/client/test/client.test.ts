@@ -112,21 +112,33 @@ describe("named operations", () => {
     expect(await requests[0]?.json()).toEqual(serviceRequest);
   });
 
-  it("passes per-call headers and the abort signal through", async () => {
+  it("passes per-call headers through", async () => {
     const { fetch, requests } = recordingFetch();
     const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
-    const controller = new AbortController();
 
-    await vpcep.createEndpoint(endpointRequest, { headers: { "X-Trace": "t-1" }, signal: controller.signal });
-    controller.abort();
+    await vpcep.createEndpoint(endpointRequest, { headers: { "X-Trace": "t-1" } });
 
     expect(requests[0]?.headers.get("x-trace")).toBe("t-1");
-    expect(requests[0]?.signal.aborted).toBe(true);
+  });
+
+  it("aborts the request in flight when the caller's signal aborts", async () => {
+    const controller = new AbortController();
+    let seen: AbortSignal | undefined;
+    const fetch = (_request: Request, init?: { signal: AbortSignal }) => {
+      seen = init?.signal;
+      controller.abort();
+      return Promise.resolve(jsonResponse(200, {}));
+    };
+    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
+
+    await vpcep.createEndpoint(endpointRequest, { signal: controller.signal }).catch(() => undefined);
+
+    expect(seen?.aborted).toBe(true);
   });
 });
 
 describe("createVpcepClient responses", () => {
-  it("returns the parsed body of a 200 as data", async () => {
+  it("returns the parsed body of a 200 as data, with marker_id as a decimal string", async () => {
     const created = { id: "4189d3c2-8882-4871-a3c2-d380272eed83", status: "creating", marker_id: 322312312312 };
     const { fetch } = recordingFetch(() => jsonResponse(200, created));
     const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
@@ -135,7 +147,7 @@ describe("createVpcepClient responses", () => {
 
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    expect(data).toEqual(created);
+    expect(data).toEqual({ ...created, marker_id: "322312312312" });
   });
 
   it("returns the error body of a 400 as error", async () => {

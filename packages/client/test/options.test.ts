@@ -61,7 +61,13 @@ describe("createVpcepClient options", () => {
     expect(error.message).toContain('must be 1 to 64 letters, digits, "-" or "_"');
   });
 
-  it.each([undefined, "", 42])("rejects the token %j", (bad) => {
+  it("rejects options with neither a token nor credentials", () => {
+    const error = configErrorOf({ region: "eu-de", projectId });
+    expect(error.option).toBe("token");
+    expect(error.message).toContain('give a "token"');
+  });
+
+  it.each(["", 42])("rejects the token %j", (bad) => {
     const error = configErrorOf({ region: "eu-de", projectId, token: bad });
     expect(error.option).toBe("token");
     expect(error.message).toContain("must be a non-empty string");

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { createVpcepClient, VpcepApiError, type VpcepClientOptions } from "../src/index.js";
+import { json, scriptedFetch } from "./scripted-fetch.js";
+
+const endpoints = (ids: string[]) => ids.map((id) => ({ id, status: "accepted" }));
+
+/** A fake list endpoint: serves `pages[n]` for the n-th request, each with its total. */
+function listing(pages: { items: string[]; total: number }[], key = "endpoints") {
+  const script = scriptedFetch(...pages.map((page) => json(200, { [key]: endpoints(page.items), total_count: page.total })));
+  const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch } as VpcepClientOptions);
+  const queries = () => script.requests.map((request) => Object.fromEntries(new URL(request.url).searchParams));
+  return { vpcep, queries, requests: script.requests };
+}
+
+async function ids(items: AsyncIterable<{ id?: string }>) {
+  const seen: (string | undefined)[] = [];
+  for await (const item of items) seen.push(item.id);
+  return seen;
+}
+
+describe("paginate", () => {
+  it("walks limit and offset until total_count", async () => {
+    const { vpcep, queries } = listing([
+      { items: ["a", "b"], total: 5 },
+      { items: ["c", "d"], total: 5 },
+      { items: ["e"], total: 5 },
+    ]);
+    expect(await ids(vpcep.paginate.listEndpoints({ limit: 2 }))).toEqual(["a", "b", "c", "d", "e"]);
+    expect(queries().map((query) => [query["limit"], query["offset"]])).toEqual([["2", "0"], ["2", "2"], ["2", "4"]]);
+  });
+
+  it("keeps the caller's filters and starting offset on every page", async () => {
+    const { vpcep, queries } = listing([{ items: ["c"], total: 4 }, { items: ["d"], total: 4 }]);
+    await ids(vpcep.paginate.listEndpoints({ vpc_id: "v1", limit: 1, offset: 2, sort_dir: "asc" }));
+    expect(queries()).toEqual([
+      { vpc_id: "v1", limit: "1", offset: "2", sort_dir: "asc" },
+      { vpc_id: "v1", limit: "1", offset: "3", sort_dir: "asc" },
+    ]);
+  });
+
+  it("pages with the largest page when limit is 0 or absent, instead of asking for empty pages", async () => {
+    const { vpcep, queries } = listing([{ items: ["a"], total: 1 }]);
+    await ids(vpcep.paginate.listEndpoints({ limit: 0 }));
+    expect(queries()[0]?.["limit"]).toBe("1000");
+  });
+
+  it("uses 500 as the largest page of whitelists", async () => {
+    const { vpcep, queries } = listing([{ items: ["p"], total: 1 }], "permissions");
+    await ids(vpcep.paginate.listServicePermissions("s1"));
+    expect(queries()[0]?.["limit"]).toBe("500");
+  });
+
+  it("follows a total that grows between pages", async () => {
+    const { vpcep } = listing([
+      { items: ["a", "b"], total: 3 },
+      { items: ["c", "d"], total: 4 },
+    ]);
+    expect(await ids(vpcep.paginate.listEndpoints({ limit: 2 }))).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("stops when the total shrinks below the offset", async () => {
+    const { vpcep, requests } = listing([
+      { items: ["a", "b"], total: 6 },
+      { items: ["c"], total: 3 },
+    ]);
+    expect(await ids(vpcep.paginate.listEndpoints({ limit: 2 }))).toEqual(["a", "b", "c"]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("yields an item once when an insert shifts it onto the next page", async () => {
+    const { vpcep } = listing([
+      { items: ["a", "b"], total: 4 },
+      { items: ["b", "c"], total: 5 },
+      { items: ["d"], total: 5 },
+    ]);
+    expect(await ids(vpcep.paginate.listEndpoints({ limit: 2 }))).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("stops at an empty page even if the total promises more", async () => {
+    const { vpcep, requests } = listing([{ items: ["a"], total: 9 }, { items: [], total: 9 }]);
+    expect(await ids(vpcep.paginate.listEndpoints({ limit: 1 }))).toEqual(["a"]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("throws a VpcepApiError when a page fails", async () => {
+    const script = scriptedFetch(json(400, { error_code: "EndPoint.0006", error_msg: "Invalid limit." }));
+    const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch });
+    const error = await ids(vpcep.paginate.listEndpoints()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VpcepApiError);
+    expect(error).toMatchObject({ status: 400, code: "EndPoint.0006" });
+  });
+
+  it("pages the tag query with string limit and offset in the body", async () => {
+    const resources = (ids: string[]) => ids.map((id) => ({ resource_id: id, resource_name: id, tags: [] }));
+    const script = scriptedFetch(
+      json(200, { resources: resources(["r1", "r2"]), total_count: 3 }),
+      json(200, { resources: resources(["r3"]), total_count: 3 }),
+    );
+    const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch });
+    const found: string[] = [];
+    for await (const resource of vpcep.paginate.listResourcesByTags("endpoint", { limit: "2", tags: [{ key: "k", values: [] }] })) {
+      found.push(resource.resource_id ?? "");
+    }
+    expect(found).toEqual(["r1", "r2", "r3"]);
+    expect(await script.requests[1]?.json()).toEqual({ action: "filter", limit: "2", offset: "2", tags: [{ key: "k", values: [] }] });
+  });
+});
+
+describe("collectAll", () => {
+  it("gathers every page into one array", async () => {
+    const { vpcep } = listing([{ items: ["a", "b"], total: 3 }, { items: ["c"], total: 3 }], "connections");
+    const connections = await vpcep.collectAll.listServiceConnections("s1", { limit: 2 });
+    expect(connections.map((connection) => connection.id)).toEqual(["a", "b", "c"]);
+  });
+});

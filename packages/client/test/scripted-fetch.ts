@@ -1,0 +1,49 @@
+import type { FetchFunction } from "../src/index.js";
+
+/** What the fake service does with one request. */
+export type Step =
+  | Response
+  | (() => Response)
+  | { drop: string }
+  | "hang"
+  | ((request: Request, signal: AbortSignal) => Response | Promise<Response>);
+
+/**
+ * A `fetch` that plays `steps` in order, one per request (the last one repeats), and
+ * records each `Request` it receives. `{ drop }` fails like a broken connection; "hang"
+ * never answers until the request's signal aborts, as a real fetch would.
+ */
+export function scriptedFetch(...steps: Step[]) {
+  const requests: Request[] = [];
+  const fetch: FetchFunction = async (request, init) => {
+    requests.push(request.clone());
+    const signal = init?.signal ?? request.signal;
+    const step = steps[Math.min(requests.length, steps.length) - 1];
+    if (step === undefined) throw new Error("scriptedFetch needs at least one step");
+    if (step === "hang") {
+      return new Promise<Response>((_, reject) => {
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      });
+    }
+    if (signal.aborted) throw signal.reason;
+    if (step instanceof Response) return step.clone();
+    if (typeof step === "function") return step(request, signal);
+    throw new TypeError("fetch failed", { cause: new Error(step.drop) });
+  };
+  return { fetch, requests };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+/** A response whose headers arrive at once but whose body never does, until aborted. */
+export function stalledBody(_request: Request, signal: AbortSignal): Response {
+  const body = new ReadableStream({
+    start(controller) {
+      signal.addEventListener("abort", () => controller.error(signal.reason), { once: true });
+    },
+  });
+  return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { canonicalRequest, signature, signRequest } from "../src/auth/signing.js";
+import { signRequest as exported } from "../src/index.js";
+
+interface Vector {
+  title: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  canonicalRequest: string;
+  authorization: string;
+}
+const independent = JSON.parse(readFileSync(new URL("./vectors/signing-vectors.json", import.meta.url), "utf8")) as {
+  accessKey: string;
+  secretKey: string;
+  date: string;
+  vectors: Vector[];
+};
+const signingDate = (sdk: string) =>
+  new Date(`${sdk.slice(0, 4)}-${sdk.slice(4, 6)}-${sdk.slice(6, 8)}T${sdk.slice(9, 11)}:${sdk.slice(11, 13)}:${sdk.slice(13, 15)}Z`);
+
+describe("the official vector of the Huawei/OTC signing guide", () => {
+  const request = new Request(
+    "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
+    { headers: { "content-type": "application/json" } },
+  );
+  const credentials = { accessKey: "QTWAOYTTINDUT2QVKYUC", secretKey: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" };
+  const date = new Date("2019-11-15T03:36:55Z");
+
+  it("builds the documented canonical request", async () => {
+    const canonical = await canonicalRequest({
+      method: "GET",
+      url: new URL(request.url),
+      headers: new Map([
+        ["content-type", "application/json"],
+        ["host", "service.region.example.com"],
+        ["x-sdk-date", "20191115T033655Z"],
+      ]),
+      body: new Uint8Array(),
+    });
+    expect(canonical).toBe(
+      [
+        "GET",
+        "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/",
+        "limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
+        "content-type:application/json",
+        "host:service.region.example.com",
+        "x-sdk-date:20191115T033655Z",
+        "",
+        "content-type;host;x-sdk-date",
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      ].join("\n"),
+    );
+  });
+
+  it("produces the documented Authorization header", async () => {
+    const signed = await signRequest(request, credentials, { date });
+    expect(signed.headers.get("x-sdk-date")).toBe("20191115T033655Z");
+    expect(signed.headers.get("authorization")).toBe(
+      "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, " +
+        "Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
+    );
+  });
+});
+
+describe("the vectors of huaweicloud-sdk-go-v3 signer_test.go", () => {
+  // That signer signs only x-sdk-date here (it drops content-type and names with "_"),
+  // so the canonical requests are built with exactly that header.
+  const date = "20060102T150405Z";
+  const headers = new Map([["x-sdk-date", date]]);
+
+  it("signs a GET with a query", async () => {
+    const canonical = await canonicalRequest({ method: "GET", url: new URL("https://example.huaweicloud.com/path?limit=1"), headers, body: new Uint8Array() });
+    expect(await signature(canonical, date, "SecretKey")).toBe("5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624");
+  });
+
+  it("signs a POST with a JSON body, hashing its exact bytes", async () => {
+    const body = new TextEncoder().encode('{"Name":"test","Id":1}\n');
+    const canonical = await canonicalRequest({ method: "POST", url: new URL("https://example.huaweicloud.com/path?key=value"), headers, body });
+    expect(await signature(canonical, date, "SecretKey")).toBe("cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59");
+  });
+});
+
+describe("vectors from an independent signer (test/vectors/reference_signer.py)", () => {
+  const credentials = { accessKey: independent.accessKey, secretKey: independent.secretKey };
+  const date = signingDate(independent.date);
+
+  it.each(independent.vectors)("$title", async (vector) => {
+    const request = new Request(vector.url, {
+      method: vector.method,
+      headers: vector.headers,
+      ...(vector.body === "" ? {} : { body: vector.body }),
+    });
+    const signed = await signRequest(request, credentials, { date });
+    expect(signed.headers.get("authorization")).toBe(vector.authorization);
+  });
+});
+
+describe("signRequest", () => {
+  const credentials = { accessKey: "AK", secretKey: "SK" };
+
+  it("is exported from the package root", () => {
+    expect(exported).toBe(signRequest);
+  });
+
+  it("always signs host and x-sdk-date", async () => {
+    const signed = await signRequest(new Request("https://h.example/v1/p"), credentials);
+    expect(signed.headers.get("authorization")).toContain("SignedHeaders=host;x-sdk-date,");
+  });
+
+  it("stamps the current time by default, in the basic ISO format", async () => {
+    const before = Date.now();
+    const signed = await signRequest(new Request("https://h.example/"), credentials);
+    const stamped = signingDate(signed.headers.get("x-sdk-date") ?? "").getTime();
+    expect(stamped).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(stamped).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("adds and signs X-Security-Token for temporary credentials", async () => {
+    const signed = await signRequest(new Request("https://h.example/"), { ...credentials, securityToken: "tmp" });
+    expect(signed.headers.get("x-security-token")).toBe("tmp");
+    expect(signed.headers.get("authorization")).toContain("SignedHeaders=host;x-sdk-date;x-security-token,");
+  });
+
+  it("keeps the body, the method and the signal, and leaves the original untouched", async () => {
+    const controller = new AbortController();
+    const original = new Request("https://h.example/v1/p/vpc-endpoints", {
+      method: "POST",
+      body: '{"vpc_id":"v"}',
+      headers: { "content-type": "application/json" },
+      signal: controller.signal,
+    });
+    const signed = await signRequest(original, credentials);
+    controller.abort();
+    expect(signed.method).toBe("POST");
+    expect(await signed.text()).toBe('{"vpc_id":"v"}');
+    expect(signed.signal.aborted).toBe(true);
+    expect(original.headers.has("authorization")).toBe(false);
+    expect(await original.text()).toBe('{"vpc_id":"v"}');
+  });
+
+  it("replaces an Authorization header the request already had", async () => {
+    const signed = await signRequest(new Request("https://h.example/", { headers: { Authorization: "Bearer x" } }), credentials);
+    expect(signed.headers.get("authorization")).toMatch(/^SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+  });
+
+  it("signs the same request differently at another time", async () => {
+    const at = (iso: string) => signRequest(new Request("https://h.example/"), credentials, { date: new Date(iso) });
+    const first = await at("2024-01-01T00:00:00Z");
+    const second = await at("2024-01-01T00:00:01Z");
+    expect(first.headers.get("authorization")).not.toBe(second.headers.get("authorization"));
+  });
+});

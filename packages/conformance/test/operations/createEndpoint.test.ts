@@ -1,6 +1,6 @@
 import type { CreateEndpointRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
-import { expectRefusal, expectSuccess, mockClient, mockUrl, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess, mockClient, mockUrl, unchecked, wireBody } from "../support/clients.js";
 import { examplesOf, responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();
@@ -20,7 +20,7 @@ describe("createEndpoint", () => {
     it.each(requestExamples)("accepts the documented example %s with 200 and the example endpoint", async (_, body) => {
       const outcome = await vpcep.createEndpoint(body as CreateEndpointRequest);
       expectSuccess("createEndpoint", outcome);
-      expect(outcome.data).toEqual(responseExamples.get("EndpointInterfaceCreating"));
+      expect(wireBody(outcome.response)).toEqual(responseExamples.get("EndpointInterfaceCreating"));
     });
 
     it("accepts only the required fields", async () => {
@@ -35,7 +35,7 @@ describe("createEndpoint", () => {
     it("returns another documented example when asked with Prefer", async () => {
       const outcome = await vpcep.createEndpoint(minimal, { headers: { Prefer: "example=EndpointGatewayCreating" } });
       expectSuccess("createEndpoint", outcome);
-      expect(outcome.data).toEqual(responseExamples.get("EndpointGatewayCreating"));
+      expect(wireBody(outcome.response)).toEqual(responseExamples.get("EndpointGatewayCreating"));
     });
 
     it("accepts the limits: 128-character description, 20 tags, 36-character key, 43-character value", async () => {

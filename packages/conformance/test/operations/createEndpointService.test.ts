@@ -1,6 +1,6 @@
 import type { CreateEndpointServiceRequest, ServerType, TcpProxy } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
-import { expectRefusal, expectSuccess, mockClient, mockUrl, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess, mockClient, mockUrl, unchecked, wireBody } from "../support/clients.js";
 import { examplesOf, responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();
@@ -28,7 +28,7 @@ describe("createEndpointService", () => {
     it.each(requestExamples)("accepts the documented example %s with 200 and the example service", async (_, body) => {
       const outcome = await vpcep.createEndpointService(body as CreateEndpointServiceRequest);
       expectSuccess("createEndpointService", outcome);
-      expect(outcome.data).toEqual(responseExamples.get("EndpointServiceCreated"));
+      expect(wireBody(outcome.response)).toEqual(responseExamples.get("EndpointServiceCreated"));
     });
 
     it("accepts only the required fields", async () => {

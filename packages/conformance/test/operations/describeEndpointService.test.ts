@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, mockUrl } from "../support/clients.js";
+import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, mockUrl, recordingFetch } from "../support/clients.js";
 import { responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();
@@ -7,9 +7,9 @@ const serviceId = "4189d3c2-8882-4871-a3c2-d380272eed83";
 
 /** Sends the query as given, since the client refuses a wrong lookup before sending it. */
 async function describeRaw(query: string) {
-  const response = await fetch(mockUrl(`/vpc-endpoint-services/describe${query}`), {
+  const response = await recordingFetch(new Request(mockUrl(`/vpc-endpoint-services/describe${query}`), {
     headers: { "X-Auth-Token": "conformance-test-token" },
-  });
+  }));
   return { response, error: await response.json() };
 }
 

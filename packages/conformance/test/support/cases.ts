@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { expectSuccess } from "./clients.js";
+import { expectSuccess, wireBody } from "./clients.js";
 import { examplesOf } from "./spec.js";
 
 /** A request that breaks one documented constraint: a title, the input, and the field it concerns. */
@@ -43,6 +43,6 @@ export function itServesEachExample(
   it.each([...examplesOf(operationId, 200)])("serves the documented example %s on request", async (name, value) => {
     const outcome = await call({ Prefer: `example=${name}` });
     expectSuccess(operationId, outcome);
-    expect(outcome.data).toEqual(value);
+    expect(wireBody(outcome.response)).toEqual(value);
   });
 }

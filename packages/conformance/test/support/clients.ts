@@ -4,9 +4,26 @@ import { responseViolations } from "./spec.js";
 
 export const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 
+/** The body of each response as it came over the wire, before the client read it. */
+const wireBodies = new WeakMap<Response, string>();
+
+/** A `fetch` that keeps a copy of each response body, so that the wire form is validated. */
+export async function recordingFetch(request: Request, init?: { signal: AbortSignal }): Promise<Response> {
+  const response = await fetch(request, init);
+  wireBodies.set(response, await response.clone().text());
+  return response;
+}
+
+/** The parsed wire body of a response the client returned; undefined when it had none. */
+export function wireBody(response: Response): unknown {
+  const text = wireBodies.get(response);
+  if (text === undefined) throw new Error("this response did not come through recordingFetch");
+  return text === "" ? undefined : JSON.parse(text);
+}
+
 /** A client of the contract mock, authenticated with a placeholder IAM token. */
 export function mockClient(): VpcepClient {
-  return createVpcepClient({ baseUrl: inject("mockUrl"), projectId, token: "conformance-test-token" });
+  return createVpcepClient({ baseUrl: inject("mockUrl"), projectId, token: "conformance-test-token", fetch: recordingFetch });
 }
 
 /** The mock's URL of a path at the host root, such as the versions. */
@@ -33,10 +50,10 @@ interface Outcome {
   error?: unknown;
 }
 
-/** Asserts a documented success: the status, and a body valid against the spec. */
+/** Asserts a documented success: the status, and a body (as sent over the wire) valid against the spec. */
 export function expectSuccess(operationId: string, outcome: Outcome, status = 200): void {
   expect(outcome.response.status).toBe(status);
-  expect(responseViolations(operationId, status, outcome.data)).toEqual([]);
+  expect(responseViolations(operationId, status, wireBody(outcome.response))).toEqual([]);
 }
 
 interface PrismViolation {
@@ -70,7 +87,7 @@ function violationPath(violation: PrismViolation): string {
 export function expectRefusal(operationId: string, outcome: Outcome, field: string, status = 400): void {
   expect(outcome.response.status).toBe(status);
   expect(outcome.error).toBeDefined();
-  expect(responseViolations(operationId, status, outcome.error)).toEqual([]);
+  expect(responseViolations(operationId, status, wireBody(outcome.response))).toEqual([]);
   const violations = reportedViolations(outcome.response);
   if (violations !== undefined) {
     const concerned = violations.filter((violation) => violationPath(violation).startsWith(field));

@@ -14,11 +14,25 @@ export const spec = JSON.parse(readFileSync(require.resolve("@otc-vpcep/spec/ope
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 // Keywords OpenAPI and Redoc add to JSON Schema; they document, they do not constrain.
-// `discriminator` only speeds up `oneOf` in OpenAPI tools; ajv validates the `oneOf` itself.
-ajv.addVocabulary(["example", "discriminator", "x-enumDescriptions", "x-deprecated-enum", "x-error-status"]);
+/** Every `x-` extension key used anywhere in the spec. */
+function extensionKeys(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeys(value, found);
+    }
+  }
+  return found;
+}
+
+// Keywords OpenAPI adds to JSON Schema; they document, they do not constrain: `example`,
+// `discriminator` (ajv validates the `oneOf` itself) and the `x-` extensions. Any other
+// unknown keyword is a mistake that ajv's strict mode reports.
+ajv.addVocabulary(["example", "discriminator", ...extensionKeys(spec)]);
 // The whole document is registered so that `#/components/...` references resolve; its
 // top-level fields are declared as keywords so that ajv's strict mode accepts the root.
-ajv.addVocabulary(["openapi", "info", "servers", "security", "tags", "paths", "components"]);
+ajv.addVocabulary(Object.keys(spec).filter((key) => !key.startsWith("x-")));
 ajv.addSchema(spec, SPEC_ID);
 
 const escapePointer = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");

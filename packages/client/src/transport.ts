@@ -48,11 +48,15 @@ export function createTransport(config: TransportConfig): FetchFunction {
   const { retry, timeout } = config;
 
   return async function send(original: Request): Promise<Response> {
-    const facts = { method: original.method, url: describedUrl(original.url) };
-    const what = `${facts.method} ${facts.url}`;
+    const method = original.method;
+    // The URL and the description are only needed for retries, errors and logs; reading
+    // a Request's URL costs a serialisation, so it waits until then.
+    let described: { method: string; url: string } | undefined;
+    const facts = () => (described ??= { method, url: describedUrl(original.url) });
+    const what = () => `${method} ${facts().url}`;
     // openapi-fetch puts the caller's signal, if any, on the request it builds.
     const callerSignal: AbortSignal | undefined = original.signal;
-    const retryable = isRetryableMethod(facts.method, retry);
+    const retryable = isRetryableMethod(method, retry);
     const started = config.now();
     const deadline = started + timeout.totalMs;
     // Later attempts need the body again; the first one sends the original request.
@@ -62,8 +66,8 @@ export function createTransport(config: TransportConfig): FetchFunction {
     let limitHit: "attempt" | "total" | undefined;
 
     const stopped = (): Error | undefined => {
-      if (callerSignal?.aborted) return new VpcepAbortError(what, callerSignal.reason);
-      if (limitHit === "total") return new VpcepTimeoutError(what, "total", timeout.totalMs);
+      if (callerSignal?.aborted) return new VpcepAbortError(what(), callerSignal.reason);
+      if (limitHit === "total") return new VpcepTimeoutError(what(), "total", timeout.totalMs);
       return undefined;
     };
 
@@ -76,56 +80,64 @@ export function createTransport(config: TransportConfig): FetchFunction {
       const limit: "attempt" | "total" = remaining <= timeout.attemptMs ? "total" : "attempt";
       const timer = setTimeout(() => {
         limitHit = limit;
-        controller.abort(new VpcepTimeoutError(what, limit, limit === "total" ? timeout.totalMs : timeout.attemptMs));
+        controller.abort(new VpcepTimeoutError(what(), limit, limit === "total" ? timeout.totalMs : timeout.attemptMs));
       }, Math.max(0, Math.min(remaining, timeout.attemptMs)));
+      // The request's signal dies with the request, so the listener is never removed.
       const abortWithCaller = () => controller.abort(callerSignal?.reason);
       if (callerSignal?.aborted) abortWithCaller();
       else callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
       limitHit = undefined;
 
-      const result = await (async (): Promise<Attempt> => {
+      // A failure of the transport (not of the service): typed, and retried when safe.
+      const failure = (error: unknown): Attempt => {
+        const stop = stopped();
+        if (stop !== undefined) return { outcome: "failed", error: stop };
+        if (error instanceof VpcepResponseError) {
+          if (error.status < 200 || error.status >= 300) return { outcome: "failed", error };
+          lastError = error;
+          return { outcome: "retry", reason: "a malformed response body" };
+        }
+        const timedOut = limitHit === "attempt";
+        lastError = timedOut ? new VpcepTimeoutError(what(), "attempt", timeout.attemptMs) : error;
+        return { outcome: "retry", reason: timedOut ? "the attempt timed out" : "a network error" };
+      };
+
+      let result: Attempt;
+      try {
         const request =
           attempt === 1
             ? original
             : new Request(original.url, {
-                method: facts.method,
+                method,
                 headers: original.headers,
                 ...(spareBody === undefined ? {} : { body: spareBody }),
               });
         // Credentials are outside the retries: a failing token provider is the caller's
         // to handle, and its error reaches the caller as it is.
-        const { request: authorized, used } = await config.auth.authorize(request);
-        const failure = (error: unknown): Attempt => {
-          const stop = stopped();
-          if (stop !== undefined) return { outcome: "failed", error: stop };
-          if (error instanceof VpcepResponseError) {
-            if (error.status < 200 || error.status >= 300) return { outcome: "failed", error };
-            lastError = error;
-            return { outcome: "retry", reason: "a malformed response body" };
-          }
-          const timedOut = limitHit === "attempt";
-          lastError = timedOut ? new VpcepTimeoutError(what, "attempt", timeout.attemptMs) : error;
-          return { outcome: "retry", reason: timedOut ? "the attempt timed out" : "a network error" };
-        };
-        if (controller.signal.aborted) return failure(controller.signal.reason);
+        const authorization = config.auth.authorize(request);
+        const { request: authorized, used } = authorization instanceof Promise ? await authorization : authorization;
         const attemptStarted = config.now();
-        // One race covers the answer and its body: a body that stalls uses up the attempt.
-        const exchange = async (): Promise<Attempt> => {
+        try {
+          if (controller.signal.aborted) throw controller.signal.reason;
+          // The attempt's signal covers the answer and its body: a body that stalls uses up
+          // the attempt. A custom fetch must honour it, as the global fetch does.
           const response = await config.fetch(authorized, { signal: controller.signal });
-          config.logger?.({ event: "response", ...facts, attempt, status: response.status, durationMs: config.now() - attemptStarted });
+          config.logger?.({ event: "response", ...facts(), attempt, status: response.status, durationMs: config.now() - attemptStarted });
           if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used))) {
             refreshed = true;
             discard(response);
-            return { outcome: "retry", reason: "401, retrying with a refreshed token", refreshed: true };
+            result = { outcome: "retry", reason: "401, retrying with a refreshed token", refreshed: true };
+          } else if (RETRYABLE_STATUSES.has(response.status)) {
+            result = { outcome: "retry", reason: `status ${response.status}`, response };
+          } else {
+            result = { outcome: "response", response: await withLosslessJson(response, facts) };
           }
-          if (RETRYABLE_STATUSES.has(response.status)) return { outcome: "retry", reason: `status ${response.status}`, response };
-          return { outcome: "response", response: await withLosslessJson(response, facts) };
-        };
-        return untilAborted(exchange(), controller.signal).catch(failure);
-      })().finally(() => {
+        } catch (error) {
+          result = failure(error);
+        }
+      } finally {
         clearTimeout(timer);
-        callerSignal?.removeEventListener("abort", abortWithCaller);
-      });
+      }
 
       if (result.outcome === "response") return result.response;
       if (result.outcome === "failed") throw result.error;
@@ -133,7 +145,7 @@ export function createTransport(config: TransportConfig): FetchFunction {
       const giveUp = (): Promise<Response> => {
         if (result.response !== undefined) return withLosslessJson(result.response, facts);
         if (lastError instanceof VpcepTimeoutError || lastError instanceof VpcepResponseError) throw lastError;
-        throw new VpcepNetworkError(facts, attempt, lastError);
+        throw new VpcepNetworkError(facts(), attempt, lastError);
       };
       let delay = 0;
       if (result.refreshed !== true) {
@@ -144,37 +156,12 @@ export function createTransport(config: TransportConfig): FetchFunction {
         if (config.now() + delay >= deadline) return giveUp();
       }
       if (result.response !== undefined) discard(result.response);
-      config.logger?.({ event: "retry", ...facts, attempt, reason: result.reason, delayMs: delay });
-      if (delay > 0) await pause(delay, callerSignal, () => new VpcepAbortError(what, callerSignal?.reason));
+      config.logger?.({ event: "retry", ...facts(), attempt, reason: result.reason, delayMs: delay });
+      if (delay > 0) await pause(delay, callerSignal, () => new VpcepAbortError(what(), callerSignal?.reason));
       // A retry with a refreshed token does not use up an attempt.
       if (result.refreshed === true) attempt--;
     }
   };
-}
-
-/**
- * Settles with `work`, or rejects as soon as `signal` aborts: a custom `fetch` that ignores
- * the signal cannot hold the call past its time limit.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Waits `ms`, or rejects with `aborted()` as soon as `signal` aborts. */
@@ -204,7 +191,7 @@ function discard(response: Response): void {
  * (building a new one costs more than the rest of the call): its `text()` and `json()`
  * answer with the quoted body. Other bodies pass through untouched.
  */
-async function withLosslessJson(response: Response, request: { method: string; url: string }): Promise<Response> {
+async function withLosslessJson(response: Response, request: () => { method: string; url: string }): Promise<Response> {
   const type = response.headers.get("content-type") ?? "";
   if (response.status === 204 || !/[/+]json\b/i.test(type)) return response;
   const text = quoteInt64Fields(await response.text());
@@ -214,12 +201,10 @@ async function withLosslessJson(response: Response, request: { method: string; u
       parsed = JSON.parse(text);
     } catch {
       // An error status with a broken body still reaches the caller as that error.
-      if (response.ok) throw new VpcepResponseError(request, response.status, "a body that is not valid JSON");
+      if (response.ok) throw new VpcepResponseError(request(), response.status, "a body that is not valid JSON");
     }
   }
-  Object.defineProperties(response, {
-    text: { value: async () => text },
-    json: { value: async () => (parsed === undefined ? JSON.parse(text) : parsed) },
-  });
+  response.text = async () => text;
+  response.json = async () => (parsed === undefined ? JSON.parse(text) : parsed);
   return response;
 }

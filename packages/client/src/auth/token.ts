@@ -3,10 +3,16 @@ import { VpcepConfigError } from "../errors.js";
 /** Returns an IAM token; called again (once) when the service answers 401. */
 export type TokenProvider = () => string | Promise<string>;
 
+/** A request with credentials added, and what was used, for `refreshAfterUnauthorized`. */
+export interface Authorization {
+  request: Request;
+  used: unknown;
+}
+
 /** How a request proves who sends it: it is authorized before each attempt. */
 export interface Authenticator {
-  /** The request with credentials added, and what was used, for `refreshAfterUnauthorized`. */
-  authorize(request: Request): Promise<{ request: Request; used: unknown }>;
+  /** Adds credentials; synchronous when nothing has to be awaited (a fixed token). */
+  authorize(request: Request): Authorization | Promise<Authorization>;
   /** After a 401: whether new credentials are there to try once more. */
   refreshAfterUnauthorized(used: unknown): Promise<boolean>;
 }
@@ -34,7 +40,7 @@ export function checkToken(token: unknown, source?: string): string {
 export function tokenAuthenticator(token: string | TokenProvider): Authenticator {
   if (typeof token === "string") {
     return {
-      authorize: async (request) => ({ request: withHeader(request, "X-Auth-Token", token), used: token }),
+      authorize: (request) => ({ request: withHeader(request, "X-Auth-Token", token), used: token }),
       refreshAfterUnauthorized: async () => false,
     };
   }

@@ -1,0 +1,13 @@
+// The description the page renders: the bundled spec, plus the code samples of every operation and
+// the generated table of error codes. build.mjs renders it; the tests check it.
+import { withCodeSamples } from "./code-samples.mjs";
+import { insertErrorTable } from "./error-table.mjs";
+
+/**
+ * @param {import("./spec.mjs").OpenApi} spec the bundled spec (left unchanged)
+ * @param {Map<string, string>} samples TypeScript sources by operationId
+ * @returns {import("./spec.mjs").OpenApi}
+ */
+export function pageSpec(spec, samples) {
+  return insertErrorTable(withCodeSamples(spec, samples));
+}

@@ -1,0 +1,25 @@
+// Allows one more account to connect endpoints to your
+// service.
+import { createVpcepClient } from "@otc-vpcep/client";
+
+// VPCEP_BASE_URL defaults to the contract mock that
+// `npm start` serves. For Open Telekom Cloud, set it to
+// https://vpcep.eu-de.otc.t-systems.com (or eu-nl), and
+// VPCEP_TOKEN to an IAM token.
+const vpcep = createVpcepClient({
+  baseUrl: process.env.VPCEP_BASE_URL ?? "http://127.0.0.1:4010",
+  projectId: process.env.VPCEP_PROJECT_ID ?? "6e9dfd51d1124e8d8498dce894923a0d",
+  token: process.env.VPCEP_TOKEN ?? "any-token-for-the-mock",
+});
+
+const serviceId = "4189d3c2-8882-4871-a3c2-d380272eed83";
+
+const { data, error, response } = await vpcep.updateServicePermissions(serviceId, {
+  action: "add",
+  permissions: ["iam:domain::5fc973eea581490997e82ea11a1d0101"],
+});
+if (error) {
+  console.error(`updateServicePermissions failed with HTTP ${response.status}:`, error);
+  process.exit(1);
+}
+for (const permission of data.permissions ?? []) console.log(`allowed: ${permission}`);

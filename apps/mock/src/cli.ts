@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { startMock } from "./mock.js";
+import { startMock, startProxy } from "./mock.js";
 import { MockError } from "./options.js";
 
 const USAGE = `Usage: vpcep-mock [--port N] [--host ADDRESS] [--spec FILE] [--quiet]
+       vpcep-mock proxy <upstream-url> [--port N] [--host ADDRESS] [--spec FILE] [--quiet]
 
-Serves the OTC VPC Endpoint API contract mock (Prism) until stopped with Ctrl-C.
+Serves the OTC VPC Endpoint API contract mock (Prism) until stopped with Ctrl-C; with
+"proxy", a validating proxy that checks requests and responses between a client and the
+real API at <upstream-url> (e.g. https://vpcep.eu-de.otc.t-systems.com) against the spec.
   --port N        port to listen on (default: 4010; 0 picks a free port)
   --host ADDRESS  address to listen on (default: 127.0.0.1)
   --spec FILE     OpenAPI file to serve (default: the bundled VPCEP description)
@@ -21,7 +24,7 @@ function parsePort(text: string): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       port: { type: "string", default: "4010" },
       host: { type: "string", default: "127.0.0.1" },
@@ -30,19 +33,27 @@ async function main(): Promise<void> {
       help: { type: "boolean", default: false },
     },
     strict: true,
+    allowPositionals: true,
   });
   if (values.help) {
     process.stdout.write(USAGE);
     return;
   }
+  const [command, upstream, ...extra] = positionals;
+  if (command !== undefined && command !== "proxy") throw new MockError(`Unknown command "${command}"\n${USAGE}`);
+  if (command === "proxy" && (upstream === undefined || extra.length > 0)) {
+    throw new MockError(`"proxy" takes exactly one <upstream-url>\n${USAGE}`);
+  }
   const port = parsePort(values.port);
-  const mock = await startMock({
+  const options = {
     host: values.host,
     ...(port === undefined ? {} : { port }),
     ...(values.spec === undefined ? {} : { spec: values.spec }),
-    onLog: values.quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
-  });
-  process.stdout.write(`VPCEP mock listening on ${mock.url} (API under ${mock.url}/v1/{project_id})\n`);
+    onLog: values.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`),
+  };
+  const mock = upstream === undefined ? await startMock(options) : await startProxy({ ...options, upstream });
+  const role = upstream === undefined ? "mock" : `validating proxy to ${upstream}`;
+  process.stdout.write(`VPCEP ${role} listening on ${mock.url} (API under ${mock.url}/v1/{project_id})\n`);
   const shutdown = () => {
     void mock.stop().then(() => process.exit(0));
   };

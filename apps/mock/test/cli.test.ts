@@ -14,6 +14,18 @@ function run(args: string[]) {
   return { child, output: () => ({ stdout, stderr }) };
 }
 
+/** The URL the command prints once it listens. */
+async function printedUrl(child: ReturnType<typeof run>["child"]): Promise<string> {
+  let printed = "";
+  for await (const chunk of child.stdout) {
+    printed += String(chunk);
+    if (printed.includes("\n")) break;
+  }
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
+  if (url === undefined) throw new Error(`no URL in ${JSON.stringify(printed)}`);
+  return url;
+}
+
 describe("vpcep-mock", () => {
   it("prints its URL, serves the API and exits 0 on SIGINT", async () => {
     const { child } = run(["--port", "0", "--quiet"]);
@@ -38,6 +50,33 @@ describe("vpcep-mock", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(output().stderr).toContain('Invalid --port "http": must be an integer from 0 to 65535');
+  });
+
+  it("runs a validating proxy with proxy <upstream-url>", async () => {
+    const { child: upstream } = run(["--port", "0", "--quiet"]);
+    const upstreamUrl = await printedUrl(upstream);
+    const { child: proxy } = run(["proxy", upstreamUrl, "--port", "0", "--quiet"]);
+    const proxyUrl = await printedUrl(proxy);
+    const response = await fetch(`${proxyUrl}/v1/p1/quotas`, { headers: { "X-Auth-Token": "t" } });
+    expect(response.status).toBe(200);
+    proxy.kill("SIGINT");
+    upstream.kill("SIGINT");
+    expect((await once(proxy, "exit"))[0]).toBe(0);
+    expect((await once(upstream, "exit"))[0]).toBe(0);
+  });
+
+  it("refuses proxy without an upstream URL", async () => {
+    const { child, output } = run(["proxy"]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().stderr).toContain('"proxy" takes exactly one <upstream-url>');
+  });
+
+  it("refuses an unknown command", async () => {
+    const { child, output } = run(["serve"]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().stderr).toContain('Unknown command "serve"');
   });
 
   it("refuses an unknown flag and prints the usage", async () => {

@@ -21,6 +21,19 @@ export function wireBody(response: Response): unknown {
   return text === "" ? undefined : JSON.parse(text);
 }
 
+/** A client of the suite's target (the mock, or VPCEP_BASE_URL), with its credentials. */
+export function targetClient(): VpcepClient {
+  const target = inject("target");
+  if (target.kind === "mock") return mockClient();
+  return createVpcepClient({ baseUrl: target.url, projectId: target.projectId, ...target.auth, fetch: recordingFetch });
+}
+
+/** The URL of a project-scoped path on the suite's target. */
+export function targetUrl(path: string): string {
+  const target = inject("target");
+  return target.kind === "mock" ? mockUrl(path) : `${target.url}/v1/${target.projectId}${path}`;
+}
+
 /** A client of the contract mock, authenticated with a placeholder IAM token. */
 export function mockClient(): VpcepClient {
   return createVpcepClient({ baseUrl: inject("mockUrl"), projectId, token: "conformance-test-token", fetch: recordingFetch });
@@ -97,7 +110,7 @@ export function expectRefusal(operationId: string, outcome: Outcome, field: stri
 
 /** Sends a request without credentials and asserts the 401 with a valid error body. */
 export async function expectUnauthorized(operationId: string, path: string, init: RequestInit = {}): Promise<void> {
-  const response = await fetch(mockUrl(path), {
+  const response = await fetch(targetUrl(path), {
     ...init,
     headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) },
   });

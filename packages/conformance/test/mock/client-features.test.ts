@@ -1,6 +1,6 @@
 import { createVpcepClient, VpcepApiError } from "@otc-vpcep/client";
 import { describe, expect, inject, it } from "vitest";
-import { expectSuccess, projectId, recordingFetch } from "./support/clients.js";
+import { expectSuccess, projectId, recordingFetch } from "../support/clients.js";
 
 // The client's own features, against the contract mock: both ways to authenticate,
 // paging, waiters and thrown errors.

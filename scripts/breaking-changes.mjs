@@ -1,0 +1,234 @@
+// Direction-aware comparison of two bundled OpenAPI documents: what a client written
+// against the old one would break on in the new one. Requests must not demand more;
+// responses must not deliver less; operations must not disappear.
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * @typedef {{ rule: string, where: string, message: string }} BreakingChange
+ * @typedef {any} Json A node of an OpenAPI document, read from JSON.
+ * @typedef {(node: Json) => Json} Resolve
+ * @typedef {{ resolveOld: Resolve, resolveNew: Resolve, visited: Map<Json, Set<Json>> }} Context
+ */
+
+/**
+ * Follows local `$ref`s (`#/components/...`) until a node without one.
+ * @param {Json} document
+ * @returns {Resolve}
+ */
+function resolver(document) {
+  return function resolve(node) {
+    let current = node;
+    const seen = new Set();
+    while (current && typeof current === "object" && typeof current.$ref === "string") {
+      if (seen.has(current.$ref)) break;
+      seen.add(current.$ref);
+      current = current.$ref
+        .replace(/^#\//, "")
+        .split("/")
+        .map((/** @type {string} */ part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+        .reduce((/** @type {Json} */ at, /** @type {string} */ part) => at?.[part], document);
+    }
+    return current ?? {};
+  };
+}
+
+/**
+ * Every operation, keyed by `METHOD path`, with its path item.
+ * @param {Json} document
+ * @returns {Map<string, { operation: Json, pathItem: Json }>}
+ */
+function operations(document) {
+  const found = new Map();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      if (/** @type {Json} */ (item)[method]) found.set(`${method.toUpperCase()} ${path}`, { operation: item[method], pathItem: item });
+    }
+  }
+  return found;
+}
+
+/** @type {Record<string, (before: number, after: number) => boolean>} */
+const TIGHTER = {
+  maxLength: (before, after) => after < before,
+  maximum: (before, after) => after < before,
+  maxItems: (before, after) => after < before,
+  maxProperties: (before, after) => after < before,
+  minLength: (before, after) => after > before,
+  minimum: (before, after) => after > before,
+  minItems: (before, after) => after > before,
+  minProperties: (before, after) => after > before,
+};
+
+/** @param {Json} schema @returns {string | undefined} */
+function typesOf(schema) {
+  return schema.type === undefined ? undefined : [schema.type].flat().sort().join("|");
+}
+
+/**
+ * Compares two schemas in one direction. `request`: what the new schema refuses that the
+ * old accepted. `response`: what the old schema promised that the new one no longer does.
+ * @param {Json} before
+ * @param {Json} after
+ * @param {"request" | "response"} direction
+ * @param {string} where
+ * @param {Context} context
+ * @param {BreakingChange[]} changes
+ */
+function compareSchemas(before, after, direction, where, context, changes) {
+  const old = context.resolveOld(before);
+  const now = context.resolveNew(after);
+  // Shared components are compared once per pair, which also ends recursive schemas.
+  const pairedWith = context.visited.get(old) ?? new Set();
+  if (pairedWith.has(now)) return;
+  context.visited.set(old, pairedWith.add(now));
+
+  const oldType = typesOf(old);
+  const newType = typesOf(now);
+  if (oldType !== undefined && newType !== undefined && oldType !== newType) {
+    changes.push({ rule: `${direction}-type-changed`, where, message: `type changed from ${oldType} to ${newType}` });
+    return;
+  }
+  if (Array.isArray(old.enum) || Array.isArray(now.enum)) {
+    const removed = (old.enum ?? []).filter((/** @type {unknown} */ value) => now.enum !== undefined && !now.enum.includes(value));
+    if (removed.length > 0) {
+      changes.push({ rule: `${direction}-enum-value-removed`, where, message: `enum value(s) removed: ${removed.join(", ")}` });
+    }
+    if (direction === "request" && old.enum === undefined && now.enum !== undefined) {
+      changes.push({ rule: "request-enum-added", where, message: `now limited to ${now.enum.join(", ")}` });
+    }
+  }
+  if (direction === "request") {
+    for (const [keyword, isTighter] of Object.entries(TIGHTER)) {
+      const wasSet = old[keyword] !== undefined;
+      if (now[keyword] !== undefined && (!wasSet || isTighter(old[keyword], now[keyword]))) {
+        changes.push({ rule: "request-constraint-tightened", where, message: `${keyword} ${wasSet ? `${old[keyword]} → ` : "added: "}${now[keyword]}` });
+      }
+    }
+    if (now.pattern !== undefined && now.pattern !== old.pattern) {
+      changes.push({ rule: "request-constraint-tightened", where, message: `pattern ${old.pattern ?? "(none)"} → ${now.pattern}` });
+    }
+    const newlyRequired = (now.required ?? []).filter((/** @type {string} */ name) => !(old.required ?? []).includes(name));
+    for (const name of newlyRequired) {
+      changes.push({ rule: "request-required-added", where: `${where}.${name}`, message: `${name} is now required` });
+    }
+    if (now.additionalProperties === false && old.additionalProperties !== false) {
+      changes.push({ rule: "request-constraint-tightened", where, message: "unknown properties are now refused" });
+    }
+    for (const name of Object.keys(old.properties ?? {})) {
+      if (now.properties?.[name] === undefined && now.additionalProperties === false) {
+        changes.push({ rule: "request-property-removed", where: `${where}.${name}`, message: `${name} is no longer accepted` });
+      }
+    }
+  } else {
+    for (const name of Object.keys(old.properties ?? {})) {
+      if (now.properties?.[name] === undefined) {
+        changes.push({ rule: "response-property-removed", where: `${where}.${name}`, message: `${name} is no longer returned` });
+      }
+    }
+    const noLongerRequired = (old.required ?? []).filter((/** @type {string} */ name) => !(now.required ?? []).includes(name));
+    for (const name of noLongerRequired) {
+      changes.push({ rule: "response-required-removed", where: `${where}.${name}`, message: `${name} may now be absent` });
+    }
+  }
+  for (const [name, schema] of Object.entries(old.properties ?? {})) {
+    if (now.properties?.[name] !== undefined) {
+      compareSchemas(schema, now.properties[name], direction, `${where}.${name}`, context, changes);
+    }
+  }
+  if (old.items !== undefined && now.items !== undefined) {
+    compareSchemas(old.items, now.items, direction, `${where}[]`, context, changes);
+  }
+  for (const keyword of ["oneOf", "anyOf", "allOf"]) {
+    (old[keyword] ?? []).forEach((/** @type {Json} */ branch, /** @type {number} */ index) => {
+      const counterpart = now[keyword]?.[index];
+      if (counterpart !== undefined) compareSchemas(branch, counterpart, direction, `${where}.${keyword}[${index}]`, context, changes);
+    });
+  }
+}
+
+/**
+ * @param {{ operation: Json, pathItem: Json }} entry
+ * @param {Resolve} resolve
+ * @returns {Map<string, Json>}
+ */
+function parametersOf(entry, resolve) {
+  const all = [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])].map(resolve);
+  return new Map(all.map((parameter) => [`${parameter.in}:${parameter.name}`, parameter]));
+}
+
+/** @param {Json} node @param {Resolve} resolve @returns {Json} */
+function jsonSchema(node, resolve) {
+  return resolve(node)?.content?.["application/json"]?.schema;
+}
+
+/**
+ * The changes from `before` to `after` that break clients written against `before`.
+ * @param {Json} before
+ * @param {Json} after
+ * @returns {BreakingChange[]}
+ */
+export function breakingChanges(before, after) {
+  /** @type {BreakingChange[]} */
+  const changes = [];
+  const resolveOld = resolver(before);
+  const resolveNew = resolver(after);
+  const oldOperations = operations(before);
+  const newOperations = operations(after);
+  for (const [key, entry] of oldOperations) {
+    const counterpart = newOperations.get(key);
+    const id = entry.operation.operationId ?? key;
+    if (counterpart === undefined) {
+      changes.push({ rule: "operation-removed", where: key, message: `${id} (${key}) was removed` });
+      continue;
+    }
+    if (entry.operation.operationId !== counterpart.operation.operationId) {
+      changes.push({ rule: "operation-renamed", where: key, message: `operationId ${entry.operation.operationId} became ${counterpart.operation.operationId}` });
+    }
+    const context = { resolveOld, resolveNew, visited: new Map() };
+    const oldParameters = parametersOf(entry, resolveOld);
+    const newParameters = parametersOf(counterpart, resolveNew);
+    for (const [name, parameter] of newParameters) {
+      const previous = oldParameters.get(name);
+      if (parameter.required && !previous?.required) {
+        changes.push({ rule: "request-required-added", where: `${id} ${name}`, message: `parameter ${name} is now required` });
+      }
+      if (previous !== undefined) compareSchemas(previous.schema ?? {}, parameter.schema ?? {}, "request", `${id} ${name}`, context, changes);
+    }
+    for (const name of oldParameters.keys()) {
+      if (!newParameters.has(name)) changes.push({ rule: "parameter-removed", where: `${id} ${name}`, message: `parameter ${name} was removed` });
+    }
+    const oldBody = jsonSchema(entry.operation.requestBody, resolveOld);
+    const newBody = jsonSchema(counterpart.operation.requestBody, resolveNew);
+    if (oldBody !== undefined && newBody !== undefined) compareSchemas(oldBody, newBody, "request", `${id} body`, context, changes);
+    if (oldBody === undefined && newBody !== undefined && resolveNew(counterpart.operation.requestBody).required) {
+      changes.push({ rule: "request-required-added", where: `${id} body`, message: "a request body is now required" });
+    }
+    for (const [status, response] of Object.entries(entry.operation.responses ?? {})) {
+      const now = counterpart.operation.responses?.[status];
+      if (now === undefined) {
+        if (/^2/.test(status)) changes.push({ rule: "response-status-removed", where: `${id} ${status}`, message: `status ${status} was removed` });
+        continue;
+      }
+      const oldSchema = jsonSchema(response, resolveOld);
+      const newSchema = jsonSchema(now, resolveNew);
+      if (oldSchema !== undefined && newSchema !== undefined) compareSchemas(oldSchema, newSchema, "response", `${id} ${status}`, context, changes);
+    }
+  }
+  return changes;
+}
+
+/**
+ * Whether the changesets in `files` (name → text) release `packageName` as major.
+ * @param {Map<string, string>} files
+ */
+export function majorChangesetFor(files, packageName = "@otc-vpcep/spec") {
+  for (const text of files.values()) {
+    const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? "";
+    for (const line of front.split("\n")) {
+      const match = /^\s*["']?([^"':]+)["']?\s*:\s*["']?(major|minor|patch)["']?\s*$/.exec(line);
+      if (match?.[1] === packageName && match[2] === "major") return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { breakingChanges, majorChangesetFor } from "../breaking-changes.mjs";
+
+/**
+ * A minimal document with one create operation whose request and response schemas are given.
+ * @param {{ request?: object, response?: object, parameters?: object[], operationId?: string, extraPaths?: object }} [parts]
+ * @returns {any}
+ */
+function documentWith({ request = {}, response = {}, parameters = [], operationId = "createThing", extraPaths = {} } = {}) {
+  return {
+    openapi: "3.1.0",
+    paths: {
+      "/things": {
+        post: {
+          operationId,
+          parameters,
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Input" } } } },
+          responses: { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
+        },
+      },
+      ...extraPaths,
+    },
+    components: {
+      schemas: {
+        Input: { type: "object", properties: { name: { type: "string", maxLength: 16 }, size: { type: "integer" } }, ...request },
+        Thing: { type: "object", required: ["id"], properties: { id: { type: "string" }, status: { type: "string", enum: ["on", "off"] } }, ...response },
+      },
+    },
+  };
+}
+
+const rules = (/** @type {any} */ before, /** @type {any} */ after) => breakingChanges(before, after).map((change) => change.rule);
+
+describe("breakingChanges", () => {
+  it("finds nothing between equal documents", () => {
+    expect(breakingChanges(documentWith(), documentWith())).toEqual([]);
+  });
+
+  it("finds a removed operation", () => {
+    const before = documentWith({ extraPaths: { "/others": { get: { operationId: "listOthers", responses: {} } } } });
+    expect(rules(before, documentWith())).toEqual(["operation-removed"]);
+  });
+
+  it("finds a renamed operation", () => {
+    expect(rules(documentWith(), documentWith({ operationId: "makeThing" }))).toEqual(["operation-renamed"]);
+  });
+
+  it("finds a field added to a request's required", () => {
+    expect(breakingChanges(documentWith(), documentWith({ request: { required: ["name"] } }))).toEqual([
+      { rule: "request-required-added", where: "createThing body.name", message: "name is now required" },
+    ]);
+  });
+
+  it("finds a new required parameter", () => {
+    const after = documentWith({ parameters: [{ name: "dry_run", in: "query", required: true, schema: { type: "boolean" } }] });
+    expect(rules(documentWith(), after)).toEqual(["request-required-added"]);
+  });
+
+  it("finds a tightened request limit", () => {
+    const after = documentWith({ request: { properties: { name: { type: "string", maxLength: 8 }, size: { type: "integer" } } } });
+    expect(breakingChanges(documentWith(), after)).toEqual([
+      { rule: "request-constraint-tightened", where: "createThing body.name", message: "maxLength 16 → 8" },
+    ]);
+  });
+
+  it("does not count a loosened request limit", () => {
+    const after = documentWith({ request: { properties: { name: { type: "string", maxLength: 32 }, size: { type: "integer" } } } });
+    expect(breakingChanges(documentWith(), after)).toEqual([]);
+  });
+
+  it("finds a changed type", () => {
+    const after = documentWith({ request: { properties: { name: { type: "string", maxLength: 16 }, size: { type: "string" } } } });
+    expect(rules(documentWith(), after)).toEqual(["request-type-changed"]);
+  });
+
+  it("finds a response field removed", () => {
+    const after = documentWith({ response: { properties: { id: { type: "string" } } } });
+    expect(breakingChanges(documentWith(), after)).toEqual([
+      { rule: "response-property-removed", where: "createThing 200.status", message: "status is no longer returned" },
+    ]);
+  });
+
+  it("does not count a response field added", () => {
+    const after = documentWith({
+      response: { properties: { id: { type: "string" }, status: { type: "string", enum: ["on", "off"] }, owner: { type: "string" } } },
+    });
+    expect(breakingChanges(documentWith(), after)).toEqual([]);
+  });
+
+  it("finds a response enum value removed", () => {
+    const after = documentWith({ response: { properties: { id: { type: "string" }, status: { type: "string", enum: ["on"] } } } });
+    expect(breakingChanges(documentWith(), after)).toEqual([
+      { rule: "response-enum-value-removed", where: "createThing 200.status", message: "enum value(s) removed: off" },
+    ]);
+  });
+
+  it("finds a response field that may now be absent", () => {
+    const after = documentWith({ response: { required: [] } });
+    expect(rules(documentWith(), after)).toEqual(["response-required-removed"]);
+  });
+
+  it("finds a removed success status", () => {
+    const after = documentWith();
+    after.paths["/things"].post.responses = { 201: after.paths["/things"].post.responses[200] };
+    expect(rules(documentWith(), after)).toEqual(["response-status-removed"]);
+  });
+});
+
+describe("majorChangesetFor", () => {
+  it("sees a changeset that releases the spec as major", () => {
+    expect(majorChangesetFor(new Map([["a.md", '---\n"@otc-vpcep/spec": major\n---\n\nRemove v2.\n']]))).toBe(true);
+  });
+
+  it("does not take a minor release, or a major one of another package, for it", () => {
+    const files = new Map([
+      ["a.md", '---\n"@otc-vpcep/spec": minor\n---\n\nAdd a field.\n'],
+      ["b.md", "---\n'@otc-vpcep/client': major\n---\n\nNew API.\n"],
+    ]);
+    expect(majorChangesetFor(files)).toBe(false);
+  });
+});

@@ -12,6 +12,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: [...configDefaults.exclude, ...(remote ? MOCK_ONLY : [])],
     globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/wire-check.ts"],
     hookTimeout: 60_000,
   },
 });

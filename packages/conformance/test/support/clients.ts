@@ -1,16 +1,33 @@
 import { createVpcepClient, type VpcepClient } from "@otc-vpcep/client";
 import { expect, inject } from "vitest";
-import { responseViolations } from "./spec.js";
+import { documentsBody, operationFor, responseViolations } from "./spec.js";
 
 export const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 
 /** The body of each response as it came over the wire, before the client read it. */
 const wireBodies = new WeakMap<Response, string>();
 
-/** A `fetch` that keeps a copy of each response body, so that the wire form is validated. */
+/** Responses that broke the spec, found by `recordingFetch`; the setup file fails the test on any. */
+export const wireViolations: string[] = [];
+
+/**
+ * A `fetch` that keeps a copy of each response body, so that the wire form is validated,
+ * and checks every answer whose status the operation documents against the spec with
+ * ajv, independently of Prism.
+ */
 export async function recordingFetch(request: Request, init?: { signal: AbortSignal }): Promise<Response> {
   const response = await fetch(request, init);
-  wireBodies.set(response, await response.clone().text());
+  const text = await response.clone().text();
+  wireBodies.set(response, text);
+  const root = inject("target").url;
+  const path = new URL(request.url).pathname.slice(new URL(root).pathname.replace(/\/$/, "").length);
+  const operationId = operationFor(request.method, path);
+  if (operationId === undefined) {
+    wireViolations.push(`${request.method} ${path}: no operation of the spec matches`);
+  } else if (text !== "" && documentsBody(operationId, response.status)) {
+    const violations = responseViolations(operationId, response.status, JSON.parse(text));
+    if (violations.length > 0) wireViolations.push(`${operationId} ${response.status}: ${JSON.stringify(violations)}`);
+  }
   return response;
 }
 

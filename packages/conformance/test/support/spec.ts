@@ -122,3 +122,33 @@ export function examplesOf(operationId: string, where: "request" | number): Map<
   const examples = Object.entries((node["examples"] ?? {}) as Json);
   return new Map(examples.map(([name, example]) => [name, resolve(example, `${pointer}/examples/${name}`).node["value"]]));
 }
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  literalSegments: number;
+  operationId: string;
+}
+
+/** Every operation as a matcher of its method and path; literal segments win over templates. */
+const routes: Route[] = Object.entries(spec["paths"] as Json)
+  .flatMap(([path, pathItem]) =>
+    Object.entries(pathItem as Json).flatMap(([method, operation]) => {
+      const operationId = (operation as Json)["operationId"];
+      if (typeof operationId !== "string") return [];
+      const segments = path.split("/").filter(Boolean);
+      const pattern = new RegExp(`^/${segments.map((segment) => (segment.startsWith("{") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/")}$`);
+      return [{ method: method.toUpperCase(), pattern, literalSegments: segments.filter((segment) => !segment.startsWith("{")).length, operationId }];
+    }),
+  )
+  .sort((a, b) => b.literalSegments - a.literalSegments);
+
+/** The operation a request addresses, from its method and its path below the target's root. */
+export function operationFor(method: string, path: string): string | undefined {
+  return routes.find((route) => route.method === method && route.pattern.test(path))?.operationId;
+}
+
+/** Whether the operation documents a JSON body for this status. */
+export function documentsBody(operationId: string, status: number): boolean {
+  return documentedStatuses(operationId).includes(status);
+}

@@ -1,4 +1,4 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { akSkAuthenticator } from "./auth/aksk.js";
 import { tokenAuthenticator, type Authenticator } from "./auth/token.js";
 import { VpcepApiError } from "./errors.js";
@@ -8,6 +8,17 @@ import { bindCollectors, bindPaginators, type Collectors, type Paginators } from
 import type { ProjectPaths, RootPaths } from "./paths.js";
 import { createTransport } from "./transport.js";
 import { bindWaiters, type Waiters } from "./waiters.js";
+
+/**
+ * openapi-fetch's `createClient`. Its CommonJS build exports it as `exports.default`, and our
+ * CommonJS build (dist/index.cjs) imports that with Node's interop, where the default import is
+ * the whole `module.exports`: there the function is one level deeper. packages/consumer-test
+ * runs that build.
+ */
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function"
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 /**
  * A VPCEP client bound to one project: a method per operation (`createEndpoint`, ...),

@@ -59,10 +59,12 @@ describe("vpcep-mock", () => {
     const proxyUrl = await printedUrl(proxy);
     const response = await fetch(`${proxyUrl}/v1/p1/quotas`, { headers: { "X-Auth-Token": "t" } });
     expect(response.status).toBe(200);
+    const exits = Promise.all([once(proxy, "exit"), once(upstream, "exit")]);
     proxy.kill("SIGINT");
     upstream.kill("SIGINT");
-    expect((await once(proxy, "exit"))[0]).toBe(0);
-    expect((await once(upstream, "exit"))[0]).toBe(0);
+    const [[proxyCode], [upstreamCode]] = await exits;
+    expect(proxyCode).toBe(0);
+    expect(upstreamCode).toBe(0);
   });
 
   it("refuses proxy without an upstream URL", async () => {

@@ -1,0 +1,40 @@
+// The spec version the generated types, and so the client, were made from: recorded as
+// "otcVpcepSpecVersion" in their package.json, next to the header codegen writes.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readManifest, repoRoot } from "./support/repo.js";
+
+const require = createRequire(import.meta.url);
+
+async function bundledSpecVersion(): Promise<string> {
+  const spec = JSON.parse(await readFile(require.resolve("@otc-vpcep/spec/openapi.json"), "utf8")) as {
+    info: { version: string };
+  };
+  return spec.info.version;
+}
+
+/** The version named by the generated header: ` * Spec: <title> <version>`. */
+async function generatedHeaderVersion(): Promise<string | undefined> {
+  const types = await readFile(join(repoRoot, "packages", "types", "src", "vpcep.d.ts"), "utf8");
+  return /^ \* Spec: .* (\S+)$/m.exec(types)?.[1];
+}
+
+describe("otcVpcepSpecVersion", () => {
+  it("of @otc-vpcep/types is the version named in its generated header", async () => {
+    const { otcVpcepSpecVersion } = await readManifest("packages/types");
+    expect(otcVpcepSpecVersion).toBe(await generatedHeaderVersion());
+  });
+
+  it("of @otc-vpcep/types is the version of the bundled spec", async () => {
+    const { otcVpcepSpecVersion } = await readManifest("packages/types");
+    expect(otcVpcepSpecVersion).toBe(await bundledSpecVersion());
+  });
+
+  it("of @otc-vpcep/client is that of @otc-vpcep/types", async () => {
+    const [client, types] = await Promise.all([readManifest("packages/client"), readManifest("packages/types")]);
+    expect(client.otcVpcepSpecVersion).toBeDefined();
+    expect(client.otcVpcepSpecVersion).toBe(types.otcVpcepSpecVersion);
+  });
+});

@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { startMock, startProxy } from "./mock.js";
 import { MockError } from "./options.js";
 
-const USAGE = `Usage: vpcep-mock [--port N] [--host ADDRESS] [--spec FILE] [--quiet]
-       vpcep-mock proxy <upstream-url> [--port N] [--host ADDRESS] [--spec FILE] [--quiet]
+const USAGE = `Usage: vpcep-mock [--port N] [--host ADDRESS] [--spec FILE] [--verbose | --quiet]
+       vpcep-mock proxy <upstream-url> [--port N] [--host ADDRESS] [--spec FILE] [--verbose | --quiet]
 
 Serves the OTC VPC Endpoint API contract mock (Prism) until stopped with Ctrl-C; with
 "proxy", a validating proxy that checks requests and responses between a client and the
@@ -12,7 +12,9 @@ real API at <upstream-url> (e.g. https://vpcep.eu-de.otc.t-systems.com) against 
   --port N        port to listen on (default: 4010; 0 picks a free port)
   --host ADDRESS  address to listen on (default: 127.0.0.1)
   --spec FILE     OpenAPI file to serve (default: the bundled VPCEP description)
-  --quiet         do not print Prism's request log
+  --verbose       also print every request (Prism 5.14 may crash on some request contents
+                  while logging them)
+  --quiet         print nothing but the URL (not even Prism's warnings)
 `;
 
 function parsePort(text: string): number | undefined {
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       spec: { type: "string" },
       quiet: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     ...(port === undefined ? {} : { port }),
     ...(values.spec === undefined ? {} : { spec: values.spec }),
     onLog: values.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`),
+    verbose: values.verbose,
   };
   const mock = upstream === undefined ? await startMock(options) : await startProxy({ ...options, upstream });
   const role = upstream === undefined ? "mock" : `validating proxy to ${upstream}`;

@@ -29,8 +29,10 @@ async function run(command: "mock" | "proxy", options: MockOptions, upstream?: s
   const resolved = resolveMockOptions(options);
   const port = await choosePort(resolved.host, resolved.port);
   const args = [command, resolved.spec, ...(upstream === undefined ? [] : [upstream])];
-  args.push("--host", resolved.host, "--port", String(port), "--errors");
-  const { child, ready } = startPrism(args, resolved.onLog, resolved.startupTimeoutMs);
+  // Prism's CLI passes every info line (requests included) through jsonrepair, which breaks
+  // on some valid request contents and then crashes the server; so info is opt-in.
+  args.push("--host", resolved.host, "--port", String(port), "--errors", "--verboseLevel", resolved.verbose ? "info" : "warn");
+  const { child, ready } = startPrism(args, { host: resolved.host, port }, resolved.onLog, resolved.startupTimeoutMs);
 
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);

@@ -7,8 +7,13 @@ export interface MockOptions {
   host?: string;
   /** The OpenAPI file to serve; the bundled VPCEP description by default. */
   spec?: string;
-  /** Receives each line Prism logs (requests, validation results). Silent by default. */
+  /** Receives each line Prism logs (warnings; with `verbose`, every request too). Silent by default. */
   onLog?: (line: string) => void;
+  /**
+   * Log every request (Prism's info level). Off by default: Prism 5.14's CLI crashes on some
+   * valid request contents while logging them (its log pipe runs them through jsonrepair).
+   */
+  verbose?: boolean;
   /** How long to wait for Prism to listen before giving up, in milliseconds. Default 30000. */
   startupTimeoutMs?: number;
 }
@@ -18,6 +23,7 @@ export interface ResolvedMockOptions {
   host: string;
   spec: string;
   onLog: (line: string) => void;
+  verbose: boolean;
   startupTimeoutMs: number;
 }
 
@@ -44,7 +50,7 @@ function isPositiveInteger(value: unknown, max: number): value is number {
 }
 
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
-  const { port, host = "127.0.0.1", spec, onLog = () => {}, startupTimeoutMs = 30_000 } = options;
+  const { port, host = "127.0.0.1", spec, onLog = () => {}, verbose = false, startupTimeoutMs = 30_000 } = options;
   if (port !== undefined && !isPositiveInteger(port, 65_535)) {
     throw new MockError(`Invalid mock option "port": must be an integer from 1 to 65535; got ${String(port)}`);
   }
@@ -54,6 +60,9 @@ export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptio
   if (spec !== undefined && (typeof spec !== "string" || spec.length === 0)) {
     throw new MockError(`Invalid mock option "spec": must be a path to an OpenAPI file`);
   }
+  if (typeof verbose !== "boolean") {
+    throw new MockError(`Invalid mock option "verbose": must be a boolean`);
+  }
   if (typeof onLog !== "function") {
     throw new MockError(`Invalid mock option "onLog": must be a function`);
   }
@@ -62,5 +71,5 @@ export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptio
       `Invalid mock option "startupTimeoutMs": must be an integer from 1 to 600000; got ${String(startupTimeoutMs)}`,
     );
   }
-  return { port, host, spec: spec ?? bundledSpecPath(), onLog, startupTimeoutMs };
+  return { port, host, spec: spec ?? bundledSpecPath(), onLog, verbose, startupTimeoutMs };
 }

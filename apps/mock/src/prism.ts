@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { MockError } from "./options.js";
@@ -21,21 +22,55 @@ export interface PrismProcess {
   ready: Promise<string>;
 }
 
-const LISTENING = /Prism is listening on (\S+)/;
 const KEPT_LINES = 20;
 
-/** Starts `prism <command> <args>` and watches its output until it listens. */
-export function startPrism(args: string[], onLog: (line: string) => void, timeoutMs: number): PrismProcess {
+/** Resolves once something accepts TCP connections on host:port, trying every 50 ms. */
+function whenListening(host: string, port: number, stopped: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const attempt = () => {
+      if (stopped()) return;
+      const socket = connect({ host, port });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+/**
+ * Starts `prism <args>` listening on host:port, and resolves with its URL once it accepts
+ * connections; rejects when it exits or times out first. Readiness is checked on the port,
+ * not read from Prism's log, so it holds at any log level.
+ */
+export function startPrism(
+  args: string[],
+  listen: { host: string; port: number },
+  onLog: (line: string) => void,
+  timeoutMs: number,
+): PrismProcess {
   const child = spawn(process.execPath, [prismCliPath(), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
   });
   const recent: string[] = [];
+  let settled = false;
 
   const ready = new Promise<string>((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new MockError(`Prism did not start within ${timeoutMs} ms.\n${recent.join("\n")}`));
+      settle(() => reject(new MockError(`Prism did not start within ${timeoutMs} ms.\n${recent.join("\n")}`)));
     }, timeoutMs);
 
     const onLine = (line: string) => {
@@ -43,11 +78,6 @@ export function startPrism(args: string[], onLog: (line: string) => void, timeou
       onLog(line);
       recent.push(line);
       if (recent.length > KEPT_LINES) recent.shift();
-      const match = LISTENING.exec(line);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
     };
     for (const stream of [child.stdout, child.stderr]) {
       let pending = "";
@@ -58,14 +88,13 @@ export function startPrism(args: string[], onLog: (line: string) => void, timeou
         lines.forEach(onLine);
       });
     }
-    child.once("error", (error) => {
-      clearTimeout(timer);
-      reject(new MockError(`Prism could not be started: ${error.message}`));
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new MockError(`Prism exited (${signal ?? `code ${code}`}) before listening.\n${recent.join("\n")}`));
-    });
+    child.once("error", (error) => settle(() => reject(new MockError(`Prism could not be started: ${error.message}`))));
+    child.once("exit", (code, signal) =>
+      settle(() => reject(new MockError(`Prism exited (${signal ?? `code ${code}`}) before listening.\n${recent.join("\n")}`))),
+    );
+    void whenListening(listen.host, listen.port, () => settled).then(() =>
+      settle(() => resolve(`http://${listen.host.includes(":") ? `[${listen.host}]` : listen.host}:${listen.port}`)),
+    );
   });
   return { child, ready };
 }

@@ -82,7 +82,7 @@ describe("vpcep-mock", () => {
   });
 
   it("refuses an unknown flag and prints the usage", async () => {
-    const { child, output } = run(["--verbose"]);
+    const { child, output } = run(["--loud"]);
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(output().stderr).toContain("Usage: vpcep-mock");

@@ -11,7 +11,7 @@ describe("startProxy, with the mock standing in for the real API", () => {
   let proxy: RunningMock;
 
   beforeAll(async () => {
-    upstream = await startMock({ onLog: (line) => line.includes("Request received") && upstreamRequests.push(line) });
+    upstream = await startMock({ verbose: true, onLog: (line) => line.includes("Request received") && upstreamRequests.push(line) });
     proxy = await startProxy({ upstream: upstream.url });
   });
   afterAll(async () => {
@@ -20,6 +20,7 @@ describe("startProxy, with the mock standing in for the real API", () => {
   });
 
   it("forwards a valid request and returns the upstream's answer", async () => {
+    const before = upstreamRequests.length;
     const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints`, {
       method: "POST",
       headers,
@@ -27,6 +28,7 @@ describe("startProxy, with the mock standing in for the real API", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: "4189d3c2-8882-4871-a3c2-d380272eed83", status: "creating" });
+    await expect.poll(() => upstreamRequests.length).toBe(before + 1);
   });
 
   it("refuses an invalid request with 422 and the violation, without forwarding it", async () => {

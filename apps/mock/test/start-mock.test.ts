@@ -46,6 +46,17 @@ describe("startMock", () => {
     expect(await response.json()).toMatchObject({ id: "4189d3c2-8882-4871-a3c2-d380272eed83", status: "creating" });
   });
 
+  it("survives request contents that Prism's log pipe cannot repair (regression)", async () => {
+    const tricky = { ...endpointRequest, routetables: ['}a[:'] };
+    const first = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Auth-Token": "token" },
+      body: JSON.stringify(tricky),
+    });
+    expect(first.status).toBe(200);
+    expect((await createEndpoint(mock.url)).status).toBe(200);
+  });
+
   it("answers 401 with the error body when no credentials are sent", async () => {
     const response = await createEndpoint(mock.url, {});
     expect(response.status).toBe(401);
@@ -64,11 +75,12 @@ describe("startMock lifecycle", () => {
     await expect(createEndpoint(mock.url)).rejects.toThrow();
   });
 
-  it("passes Prism's log lines to onLog", async () => {
+  it("passes Prism's log lines to onLog, every request with verbose", async () => {
     const lines: string[] = [];
-    const mock = await startMock({ onLog: (line) => lines.push(line) });
+    const mock = await startMock({ verbose: true, onLog: (line) => lines.push(line) });
+    await createEndpoint(mock.url);
+    await expect.poll(() => lines.some((line) => line.includes("/vpc-endpoints"))).toBe(true);
     await mock.stop();
-    expect(lines.some((line) => line.includes("Prism is listening on"))).toBe(true);
   });
 });
 

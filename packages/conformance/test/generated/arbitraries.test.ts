@@ -1,0 +1,53 @@
+/**
+ * The derivation of fast-check arbitraries checks itself on every response schema of
+ * the spec, with ajv and without the mock: what it calls valid is valid, and what it
+ * generates to break a constraint is invalid. The request schemas are checked the same
+ * way in operations.test.ts, before anything is sent; the responses add what requests
+ * do not use, such as `date-time`, `int64`, `anyOf` and `type: ["object", "null"]`.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describePath } from "../support/arbitraries.js";
+import { responseSchemaOf, schemas } from "../support/generated-requests.js";
+import { settings } from "../support/generated-runner.js";
+import { documentedStatuses, operationIds, schemaViolations } from "../support/spec.js";
+
+/** Each distinct response schema once, with the first operation and status that use it. */
+const responses = [
+  ...new Map(
+    operationIds().flatMap((operationId) =>
+      documentedStatuses(operationId).map((status) => {
+        const schema = responseSchemaOf(operationId, status);
+        return [JSON.stringify(schema), { operationId, status, schema }] as const;
+      }),
+    ),
+  ).values(),
+];
+const RUNS = 50;
+
+describe("the derivation of arbitraries from the spec's schemas", () => {
+  it.each(responses.map((r) => [`${r.operationId} ${r.status}`, r] as const))(
+    "generates only valid values of the %s response",
+    (_, { operationId, status, schema }) => {
+      const values = fc.sample(schemas.valid(schema), { seed: settings.seed, numRuns: RUNS });
+      const invalid = values.filter((value) => schemaViolations(operationId, status, value).length > 0);
+      expect(invalid).toEqual([]);
+    },
+  );
+
+  it.each(responses.map((r) => [`${r.operationId} ${r.status}`, r] as const))(
+    "breaks each constraint of the %s response into invalid values",
+    (_, { operationId, status, schema }) => {
+      const { breakages } = schemas.breakages(schema);
+      const stillValid = breakages.flatMap((breakage) => {
+        // A value that breaks one branch of an anyOf may still match another branch.
+        if (breakage.path.some((step) => "of" in step && step.of === "anyOf")) return [];
+        return fc
+          .sample(breakage.arbitrary, { seed: settings.seed, numRuns: 5 })
+          .filter(({ value }) => schemaViolations(operationId, status, value).length === 0)
+          .map(({ value }) => `${describePath(breakage.path)}: ${breakage.keyword} ${JSON.stringify(value)}`);
+      });
+      expect(stillValid).toEqual([]);
+    },
+  );
+});

@@ -14,30 +14,13 @@ import {
   type Wire,
   describePath,
 } from "./arbitraries.js";
-import { schemaViolations, spec } from "./spec.js";
+import { atPointer, escapePointer, resolve, schemaViolations, spec } from "./spec.js";
 
 type Json = Record<string, unknown>;
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const SPEC_ID = "vpcep";
 
-function atPointer(pointer: string): unknown {
-  return pointer
-    .replace(/^#\//, "")
-    .split("/")
-    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((node, part) => (node as Json | undefined)?.[part], spec);
-}
-
-/** Follows `$ref`s within the spec; returns the node and its JSON pointer. */
-function resolve(node: unknown, pointer: string): { node: Json; pointer: string } {
-  const ref = (node as Json | undefined)?.["$ref"];
-  if (typeof ref === "string") return resolve(atPointer(ref), ref);
-  if (typeof node !== "object" || node === null) throw new Error(`nothing at ${pointer} in the spec`);
-  return { node: node as Json, pointer };
-}
-
-const escapePointer = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
 
 // Parameters are checked as Prism checks them: draft-07 ajv with ajv-formats, coercing
 // the URL's text to the schema's type (so `limit=10` is the integer 10).

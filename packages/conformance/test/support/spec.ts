@@ -35,9 +35,11 @@ ajv.addVocabulary(["example", "discriminator", ...extensionKeys(spec)]);
 ajv.addVocabulary(Object.keys(spec).filter((key) => !key.startsWith("x-")));
 ajv.addSchema(spec, SPEC_ID);
 
-const escapePointer = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
+/** A JSON pointer segment, escaped. */
+export const escapePointer = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
 
-function atPointer(pointer: string): unknown {
+/** The node of the spec at a JSON pointer such as `#/components/schemas/Tag`. */
+export function atPointer(pointer: string): unknown {
   return pointer
     .replace(/^#\//, "")
     .split("/")
@@ -46,7 +48,7 @@ function atPointer(pointer: string): unknown {
 }
 
 /** Follows `$ref`s within the spec and returns the node with its JSON pointer. */
-function resolve(node: unknown, pointer: string): { node: Json; pointer: string } {
+export function resolve(node: unknown, pointer: string): { node: Json; pointer: string } {
   const ref = (node as Json | undefined)?.["$ref"];
   if (typeof ref === "string") return resolve(atPointer(ref), ref);
   if (typeof node !== "object" || node === null) throw new Error(`nothing at ${pointer} in the spec`);

@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  createVpcepClient,
   VpcepApiError,
   VpcepError,
   type KnownErrorCode,
   type VpcepClientOptions,
 } from "../src/index.js";
-import { json, scriptedFetch, type Step } from "./scripted-fetch.js";
+import { json, scriptedClient, type Step } from "./scripted-fetch.js";
 
 function clientWith(steps: Step[], options: Partial<VpcepClientOptions> = {}) {
-  const script = scriptedFetch(...steps);
-  const vpcep = createVpcepClient({
-    baseUrl: "https://vpcep.test",
-    projectId: "p1",
-    token: "t",
-    fetch: script.fetch,
-    retry: { maxAttempts: 1 },
-    ...options,
-  } as VpcepClientOptions);
-  return { vpcep, ...script };
+  return scriptedClient(steps, { retry: { maxAttempts: 1 }, ...options });
 }
 
 function apiError(response: Response, body: unknown) {

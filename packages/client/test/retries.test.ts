@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  createVpcepClient,
   VpcepAbortError,
   VpcepNetworkError,
   VpcepResponseError,
@@ -9,24 +8,14 @@ import {
   type VpcepClientOptions,
 } from "../src/index.js";
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs } from "../src/retry.js";
-import { json, scriptedFetch, stalledBody, type Step } from "./scripted-fetch.js";
+import { json, scriptedClient, stalledBody, type Step } from "./scripted-fetch.js";
 
 const endpoint = { id: "e1", status: "accepted" };
 const createBody = { vpc_id: "v", endpoint_service_id: "s" };
 
 function clientWith(steps: Step[], options: Partial<VpcepClientOptions> = {}) {
-  const script = scriptedFetch(...steps);
   const log: LogEntry[] = [];
-  const vpcep = createVpcepClient({
-    baseUrl: "https://vpcep.test",
-    projectId: "p1",
-    token: "t",
-    fetch: script.fetch,
-    retry: { baseDelayMs: 0 },
-    logger: (entry) => log.push(entry),
-    ...options,
-  } as VpcepClientOptions);
-  return { vpcep, log, ...script };
+  return { ...scriptedClient(steps, { retry: { baseDelayMs: 0 }, logger: (entry) => log.push(entry), ...options }), log };
 }
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import type { FetchFunction } from "../src/index.js";
+import { createVpcepClient, type FetchFunction, type VpcepClientOptions } from "../src/index.js";
 
 /** What the fake service does with one request. */
 export type Step =
@@ -46,4 +46,20 @@ export function stalledBody(_request: Request, signal: AbortSignal): Response {
     },
   });
   return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+}
+
+/**
+ * A client of a fake service at https://vpcep.test that plays `steps` (see scriptedFetch),
+ * with a placeholder token; `options` override or add to that.
+ */
+export function scriptedClient(steps: Step[], options: Partial<VpcepClientOptions> = {}) {
+  const script = scriptedFetch(...steps);
+  const vpcep = createVpcepClient({
+    baseUrl: "https://vpcep.test",
+    projectId: "p1",
+    token: "t",
+    fetch: script.fetch,
+    ...options,
+  } as VpcepClientOptions);
+  return { vpcep, ...script };
 }

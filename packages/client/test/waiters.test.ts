@@ -1,27 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  createVpcepClient,
   VpcepAbortError,
   VpcepTimeoutError,
   VpcepWaitError,
   type VpcepClientOptions,
 } from "../src/index.js";
-import { json, scriptedFetch, type Step } from "./scripted-fetch.js";
+import { json, scriptedClient, type Step } from "./scripted-fetch.js";
 
 const fast = { initialDelayMs: 1, maxDelayMs: 2 };
 const notFound = () => json(404, { error_code: "EndPoint.0005", error_msg: "The requested resource does not exist." });
 
 function clientWith(steps: Step[], options: Partial<VpcepClientOptions> = {}) {
-  const script = scriptedFetch(...steps);
-  const vpcep = createVpcepClient({
-    baseUrl: "https://vpcep.test",
-    projectId: "p1",
-    token: "t",
-    fetch: script.fetch,
-    retry: { baseDelayMs: 0, maxAttempts: 1 },
-    ...options,
-  } as VpcepClientOptions);
-  return { vpcep, ...script };
+  return scriptedClient(steps, { retry: { baseDelayMs: 0, maxAttempts: 1 }, ...options });
 }
 
 const service = (status: string, extra: object = {}) => json(200, { id: "s1", status, ...extra });

@@ -1,5 +1,5 @@
 import type { AkSkCredentials } from "./auth/signing.js";
-import { checkToken, type TokenProvider } from "./auth/token.js";
+import { checkToken, HEADER_SAFE, type TokenProvider } from "./auth/token.js";
 import { VpcepConfigError } from "./errors.js";
 import { REGIONS, isRegion, type Region } from "./regions.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT, type RetryOptions, type RetryPolicy, type TimeoutOptions } from "./retry.js";
@@ -73,7 +73,6 @@ export interface ResolvedOptions {
 }
 
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);

@@ -1,6 +1,7 @@
 import type { Authenticator } from "./auth/token.js";
 import { VpcepAbortError, VpcepNetworkError, VpcepResponseError, VpcepTimeoutError } from "./errors.js";
 import type { FetchFunction } from "./options.js";
+import { pause } from "./pause.js";
 import { quoteInt64Fields } from "./precision.js";
 import {
   backoffDelay,
@@ -162,22 +163,6 @@ export function createTransport(config: TransportConfig): FetchFunction {
       if (result.refreshed === true) attempt--;
     }
   };
-}
-
-/** Waits `ms`, or rejects with `aborted()` as soon as `signal` aborts. */
-function pause(ms: number, signal: AbortSignal | undefined, aborted: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /** Frees the connection of a response the caller will not see, without waiting for it. */

@@ -1,6 +1,7 @@
 import { VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
 import type { Endpoint, EndpointService, ResourceError } from "./models.js";
 import type { ApiResult, VpcepOperations } from "./operations.js";
+import { pause } from "./pause.js";
 import { dataOrThrow } from "./results.js";
 
 export interface WaitOptions {
@@ -38,21 +39,6 @@ interface Poll<Resource, Done> {
   judge: (result: { status: number; resource: Resource | undefined }) => Verdict<Done>;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /** Failures worth another read: the network, time limits and the service's passing trouble. */
 function isPassing(error: unknown): boolean {
   if (error instanceof VpcepApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
@@ -87,7 +73,7 @@ async function poll<Resource, Done>(spec: Poll<Resource, Done>, options: WaitOpt
       }
     }
     try {
-      await pause(delay, signal);
+      await pause(delay, signal, () => signal.reason);
     } catch {
       throw stopped();
     }

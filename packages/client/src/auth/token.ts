@@ -17,8 +17,8 @@ export interface Authenticator {
   refreshAfterUnauthorized(used: unknown): Promise<boolean>;
 }
 
-// A header value: printable ASCII without surrounding white space.
-const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+/** A header value: printable ASCII without surrounding white space. */
+export const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /** Checks a token; the message says what is wrong, never what the token is. */
 export function checkToken(token: unknown, source?: string): string {

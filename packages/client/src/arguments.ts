@@ -1,3 +1,4 @@
+import { describeValue } from "./errors.js";
 import type { ResourceType } from "./models.js";
 
 /**
@@ -16,17 +17,13 @@ export class VpcepArgumentError extends TypeError {
   }
 }
 
-function shown(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value;
-}
-
 /**
  * An ID that goes into the path. Empty IDs, `.` and `..` would address another
  * resource once the URL is resolved, so they are refused.
  */
 export function pathId(operation: string, argument: string, value: unknown): string {
   if (typeof value !== "string" || value === "" || value === "." || value === "..") {
-    throw new VpcepArgumentError(operation, argument, `must be a non-empty ID; got ${shown(value)}`);
+    throw new VpcepArgumentError(operation, argument, `must be a non-empty ID; got ${describeValue(value)}`);
   }
   return value;
 }
@@ -35,7 +32,7 @@ const RESOURCE_TYPES: readonly ResourceType[] = ["endpoint_service", "endpoint"]
 
 export function resourceType(operation: string, value: unknown): ResourceType {
   if (!RESOURCE_TYPES.includes(value as ResourceType)) {
-    throw new VpcepArgumentError(operation, "resourceType", `must be "endpoint_service" or "endpoint"; got ${shown(value)}`);
+    throw new VpcepArgumentError(operation, "resourceType", `must be "endpoint_service" or "endpoint"; got ${describeValue(value)}`);
   }
   return value as ResourceType;
 }

@@ -30,6 +30,12 @@ export class VpcepConfigError extends VpcepError {
   }
 }
 
+/** The URL without its query: enough to tell requests apart in messages and logs. */
+export function withoutQuery(url: string): string {
+  const index = url.indexOf("?");
+  return index === -1 ? url : url.slice(0, index);
+}
+
 interface RequestFacts {
   method: string;
   /** The URL without its query, which may hold filters but never credentials. */
@@ -138,6 +144,12 @@ export class VpcepWaitError extends VpcepError {
     this.errors = errors;
     this.resource = resource;
   }
+}
+
+/** A value as a message shows it: strings quoted, anything else by its type (never its contents). */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  return value === null ? "null" : typeof value;
 }
 
 function describeCause(cause: unknown): string {

@@ -1,6 +1,6 @@
 import type { AkSkCredentials } from "./auth/signing.js";
 import { checkToken, HEADER_SAFE, type TokenProvider } from "./auth/token.js";
-import { VpcepConfigError } from "./errors.js";
+import { describeValue, VpcepConfigError } from "./errors.js";
 import { REGIONS, isRegion, type Region } from "./regions.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT, type RetryOptions, type RetryPolicy, type TimeoutOptions } from "./retry.js";
 import type { Logger } from "./transport.js";
@@ -74,10 +74,9 @@ export interface ResolvedOptions {
 
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  return typeof value;
+/** An optional option of a simple type, e.g. `throwOnError`. */
+function checkType(option: string, value: unknown, type: "boolean" | "function"): void {
+  if (value !== undefined && typeof value !== type) throw new VpcepConfigError(option, `must be a ${type}; got ${describeValue(value)}`);
 }
 
 function resolveApiRoot(options: Record<string, unknown>): string {
@@ -88,7 +87,7 @@ function resolveApiRoot(options: Record<string, unknown>): string {
   if (region !== undefined) {
     if (!isRegion(region)) {
       const known = Object.keys(REGIONS).map((name) => `"${name}"`).join(", ");
-      throw new VpcepConfigError("region", `must be one of ${known}; got ${describe(region)}`);
+      throw new VpcepConfigError("region", `must be one of ${known}; got ${describeValue(region)}`);
     }
     return REGIONS[region];
   }
@@ -96,13 +95,13 @@ function resolveApiRoot(options: Record<string, unknown>): string {
     throw new VpcepConfigError("region", 'give a "region" (e.g. "eu-de") or a "baseUrl"');
   }
   if (typeof baseUrl !== "string" && !(baseUrl instanceof URL)) {
-    throw new VpcepConfigError("baseUrl", `must be a URL string or a URL; got ${describe(baseUrl)}`);
+    throw new VpcepConfigError("baseUrl", `must be a URL string or a URL; got ${describeValue(baseUrl)}`);
   }
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new VpcepConfigError("baseUrl", `must be an absolute http(s) URL; got ${describe(String(baseUrl))}`);
+    throw new VpcepConfigError("baseUrl", `must be an absolute http(s) URL; got ${describeValue(String(baseUrl))}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new VpcepConfigError("baseUrl", `must use http or https; got "${url.protocol}"`);
@@ -120,7 +119,7 @@ function resolveAuth(options: Record<string, unknown>): ResolvedAuth {
   }
   if (credentials !== undefined) {
     if (typeof credentials !== "object" || credentials === null) {
-      throw new VpcepConfigError("credentials", `must be an object with accessKey and secretKey; got ${describe(credentials)}`);
+      throw new VpcepConfigError("credentials", `must be an object with accessKey and secretKey; got ${describeValue(credentials)}`);
     }
     // The secret key and the security token are secrets: their rules are stated, never their values.
     const { accessKey, secretKey, securityToken } = credentials as Record<string, unknown>;
@@ -145,23 +144,21 @@ function resolveAuth(options: Record<string, unknown>): ResolvedAuth {
 function wholeNumber(option: string, value: unknown, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new VpcepConfigError(option, `must be an integer from ${min} to ${max}; got ${describe(value)}`);
+    throw new VpcepConfigError(option, `must be an integer from ${min} to ${max}; got ${describeValue(value)}`);
   }
   return value;
 }
 
 function optionsObject(option: string, value: unknown): Record<string, unknown> {
   if (value === undefined) return {};
-  if (typeof value !== "object" || value === null) throw new VpcepConfigError(option, `must be an object; got ${describe(value)}`);
+  if (typeof value !== "object" || value === null) throw new VpcepConfigError(option, `must be an object; got ${describeValue(value)}`);
   return value as Record<string, unknown>;
 }
 
 function resolveRetry(value: unknown): RetryPolicy {
   const retry = optionsObject("retry", value);
   const day = 86_400_000;
-  if (retry["retryPost"] !== undefined && typeof retry["retryPost"] !== "boolean") {
-    throw new VpcepConfigError("retry.retryPost", `must be a boolean; got ${describe(retry["retryPost"])}`);
-  }
+  checkType("retry.retryPost", retry["retryPost"], "boolean");
   return {
     maxAttempts: wholeNumber("retry.maxAttempts", retry["maxAttempts"], 1, 20, DEFAULT_RETRY.maxAttempts),
     baseDelayMs: wholeNumber("retry.baseDelayMs", retry["baseDelayMs"], 0, day, DEFAULT_RETRY.baseDelayMs),
@@ -183,27 +180,21 @@ function resolveTimeout(value: unknown): Required<TimeoutOptions> {
 /** Checks the options of `createVpcepClient`, throwing a `VpcepConfigError` that names the first bad one. */
 export function resolveOptions(options: VpcepClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new VpcepConfigError("options", `must be an object; got ${describe(options)}`);
+    throw new VpcepConfigError("options", `must be an object; got ${describeValue(options)}`);
   }
   const raw = options as unknown as Record<string, unknown>;
   const apiRoot = resolveApiRoot(raw);
   const { projectId, fetch: customFetch, throwOnError, logger } = raw;
   if (typeof projectId !== "string" || !PROJECT_ID.test(projectId)) {
-    throw new VpcepConfigError("projectId", `must be 1 to 64 letters, digits, "-" or "_"; got ${describe(projectId)}`);
+    throw new VpcepConfigError("projectId", `must be 1 to 64 letters, digits, "-" or "_"; got ${describeValue(projectId)}`);
   }
   const auth = resolveAuth(raw);
-  if (customFetch !== undefined && typeof customFetch !== "function") {
-    throw new VpcepConfigError("fetch", `must be a function; got ${describe(customFetch)}`);
-  }
+  checkType("fetch", customFetch, "function");
   if (customFetch === undefined && typeof globalThis.fetch !== "function") {
     throw new VpcepConfigError("fetch", "no global fetch in this runtime; pass one");
   }
-  if (throwOnError !== undefined && typeof throwOnError !== "boolean") {
-    throw new VpcepConfigError("throwOnError", `must be a boolean; got ${describe(throwOnError)}`);
-  }
-  if (logger !== undefined && typeof logger !== "function") {
-    throw new VpcepConfigError("logger", `must be a function; got ${describe(logger)}`);
-  }
+  checkType("throwOnError", throwOnError, "boolean");
+  checkType("logger", logger, "function");
   return {
     apiRoot,
     projectId,

@@ -95,27 +95,28 @@ function pageOf<Data extends { total_count?: number }, Item>(
 const byId = (item: { id?: string }) => item.id;
 
 export function bindPaginators(operations: VpcepOperations<boolean>): Paginators {
+  /** A paginator over a GET list whose `page` reads one page of `query`. */
+  const list =
+    <Query extends { limit?: number; offset?: number }, Data extends { total_count?: number }, Item extends { id?: string }>(
+      page: (query: Query) => Promise<ApiResult<Data> | { data: Data; response: Response }>,
+      items: (data: Data) => Item[] | undefined,
+      maxLimit = MAX_LIMIT,
+    ) =>
+    (query = {} as Query): AsyncGenerator<Item, void, undefined> =>
+      walk(query.limit, query.offset, maxLimit, async (limit, offset) => pageOf(await page({ ...query, limit, offset }), "GET", items), byId);
+
   return {
-    listEndpointServices: (query = {}) =>
-      walk(query.limit, query.offset, MAX_LIMIT, async (limit, offset) =>
-        pageOf(await operations.listEndpointServices({ ...query, limit, offset }), "GET", (data) => data.endpoint_services),
-      byId),
-    listPublicEndpointServices: (query = {}) =>
-      walk(query.limit, query.offset, MAX_LIMIT, async (limit, offset) =>
-        pageOf(await operations.listPublicEndpointServices({ ...query, limit, offset }), "GET", (data) => data.endpoint_services),
-      byId),
-    listServiceConnections: (serviceId, query = {}) =>
-      walk(query.limit, query.offset, MAX_LIMIT, async (limit, offset) =>
-        pageOf(await operations.listServiceConnections(serviceId, { ...query, limit, offset }), "GET", (data) => data.connections),
-      byId),
-    listServicePermissions: (serviceId, query = {}) =>
-      walk(query.limit, query.offset, MAX_PERMISSION_LIMIT, async (limit, offset) =>
-        pageOf(await operations.listServicePermissions(serviceId, { ...query, limit, offset }), "GET", (data) => data.permissions),
-      byId),
-    listEndpoints: (query = {}) =>
-      walk(query.limit, query.offset, MAX_LIMIT, async (limit, offset) =>
-        pageOf(await operations.listEndpoints({ ...query, limit, offset }), "GET", (data) => data.endpoints),
-      byId),
+    listEndpointServices: list(operations.listEndpointServices, (data) => data.endpoint_services),
+    listPublicEndpointServices: list(operations.listPublicEndpointServices, (data) => data.endpoint_services),
+    listServiceConnections: (serviceId, query) =>
+      list((page: ListServiceConnectionsQuery) => operations.listServiceConnections(serviceId, page), (data) => data.connections)(query),
+    listServicePermissions: (serviceId, query) =>
+      list(
+        (page: ListServicePermissionsQuery) => operations.listServicePermissions(serviceId, page),
+        (data) => data.permissions,
+        MAX_PERMISSION_LIMIT,
+      )(query),
+    listEndpoints: list(operations.listEndpoints, (data) => data.endpoints),
     listResourcesByTags: (resourceType, body) =>
       walk(
         body.limit === undefined ? undefined : Number(body.limit),
@@ -137,18 +138,15 @@ export function bindPaginators(operations: VpcepOperations<boolean>): Paginators
   };
 }
 
+/** A collector for every paginator. */
 export function bindCollectors(paginators: Paginators): Collectors {
-  const collect = async <Item>(items: AsyncGenerator<Item, void, undefined>): Promise<Item[]> => {
-    const all: Item[] = [];
-    for await (const item of items) all.push(item);
-    return all;
-  };
-  return {
-    listEndpointServices: (query) => collect(paginators.listEndpointServices(query)),
-    listPublicEndpointServices: (query) => collect(paginators.listPublicEndpointServices(query)),
-    listServiceConnections: (serviceId, query) => collect(paginators.listServiceConnections(serviceId, query)),
-    listServicePermissions: (serviceId, query) => collect(paginators.listServicePermissions(serviceId, query)),
-    listEndpoints: (query) => collect(paginators.listEndpoints(query)),
-    listResourcesByTags: (resourceType, body) => collect(paginators.listResourcesByTags(resourceType, body)),
-  };
+  const collectors: Record<string, (...args: never[]) => Promise<unknown[]>> = {};
+  for (const [name, paginate] of Object.entries(paginators) as [string, (...args: never[]) => AsyncGenerator<unknown>][]) {
+    collectors[name] = async (...args) => {
+      const all: unknown[] = [];
+      for await (const item of paginate(...args)) all.push(item);
+      return all;
+    };
+  }
+  return collectors as Collectors;
 }

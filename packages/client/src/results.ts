@@ -1,4 +1,4 @@
-import { VpcepApiError } from "./errors.js";
+import { VpcepApiError, withoutQuery } from "./errors.js";
 
 /** The data of a successful result, or the `VpcepApiError` its error response stands for. */
 export function dataOrThrow<Data>(
@@ -6,6 +6,5 @@ export function dataOrThrow<Data>(
   method: string,
 ): Data {
   if (result.response.ok) return result.data as Data;
-  const url = result.response.url.split("?")[0] ?? "";
-  throw new VpcepApiError(result.response, result.error, { method, url });
+  throw new VpcepApiError(result.response, result.error, { method, url: withoutQuery(result.response.url) });
 }

@@ -96,13 +96,21 @@ async function read<Resource>(spec: Poll<Resource, unknown>, signal: AbortSignal
 const gone = ({ status }: { status: number }): Verdict<void> => (status === 404 ? { done: undefined } : "wait");
 
 export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
+  const service = (id: string) => ({
+    what: "VPC endpoint service",
+    id,
+    read: (signal: AbortSignal) => operations.getEndpointService(id, { signal }),
+  });
+  const endpoint = (id: string) => ({
+    what: "VPC endpoint",
+    id,
+    read: (signal: AbortSignal) => operations.getEndpoint(id, { signal }),
+  });
   return {
     endpointService: (serviceId, options) =>
       poll<EndpointService, EndpointService>(
         {
-          what: "VPC endpoint service",
-          id: serviceId,
-          read: (signal) => operations.getEndpointService(serviceId, { signal }),
+          ...service(serviceId),
           judge: ({ status, resource }) => {
             if (status === 404) return { fail: "gone (404)" };
             if (resource?.status === "available") return { done: resource };
@@ -116,9 +124,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
       const targets = options?.until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : ["accepted"];
       return poll<Endpoint, Endpoint>(
         {
-          what: "VPC endpoint",
-          id: endpointId,
-          read: (signal) => operations.getEndpoint(endpointId, { signal }),
+          ...endpoint(endpointId),
           judge: ({ status, resource }) => {
             if (status === 404) return { fail: "gone (404)" };
             if (resource?.status !== undefined && targets.includes(resource.status)) return { done: resource };
@@ -131,25 +137,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
         options,
       );
     },
-    endpointServiceDeleted: (serviceId, options) =>
-      poll<EndpointService, void>(
-        {
-          what: "VPC endpoint service",
-          id: serviceId,
-          read: (signal) => operations.getEndpointService(serviceId, { signal }),
-          judge: gone,
-        },
-        options,
-      ),
-    endpointDeleted: (endpointId, options) =>
-      poll<Endpoint, void>(
-        {
-          what: "VPC endpoint",
-          id: endpointId,
-          read: (signal) => operations.getEndpoint(endpointId, { signal }),
-          judge: gone,
-        },
-        options,
-      ),
+    endpointServiceDeleted: (serviceId, options) => poll<EndpointService, void>({ ...service(serviceId), judge: gone }, options),
+    endpointDeleted: (endpointId, options) => poll<Endpoint, void>({ ...endpoint(endpointId), judge: gone }, options),
   };
 }

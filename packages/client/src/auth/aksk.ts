@@ -1,5 +1,5 @@
-import type { Authenticator } from "./token.js";
 import { signRequest, type AkSkCredentials } from "./signing.js";
+import { withHeader, type Authenticator } from "./token.js";
 
 /**
  * Signs every attempt afresh (a new `X-Sdk-Date` each time) with the access key and
@@ -8,9 +8,8 @@ import { signRequest, type AkSkCredentials } from "./signing.js";
 export function akSkAuthenticator(credentials: AkSkCredentials, projectId: string, now: () => Date = () => new Date()): Authenticator {
   return {
     async authorize(request) {
-      const headers = new Headers(request.headers);
-      headers.set("X-Project-Id", projectId);
-      return { request: await signRequest(new Request(request, { headers }), credentials, { date: now() }), used: undefined };
+      const signed = await signRequest(withHeader(request, "X-Project-Id", projectId), credentials, { date: now() });
+      return { request: signed, used: undefined };
     },
     refreshAfterUnauthorized: async () => false,
   };

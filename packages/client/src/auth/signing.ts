@@ -81,7 +81,8 @@ export function canonicalQuery(search: string): string {
 
 /** `20191115T033655Z`: the basic ISO 8601 format `X-Sdk-Date` uses. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const iso = date.toISOString(); // 2019-11-15T03:36:55.000Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 export interface CanonicalInput {

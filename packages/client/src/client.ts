@@ -1,7 +1,8 @@
 import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { akSkAuthenticator } from "./auth/aksk.js";
 import { tokenAuthenticator, type Authenticator } from "./auth/token.js";
-import { VpcepApiError } from "./errors.js";
+import { CallRequest } from "./call-request.js";
+import { VpcepApiError, withoutQuery } from "./errors.js";
 import { bindOperations, type VpcepOperations } from "./operations.js";
 import { resolveOptions, type ResolvedOptions, type VpcepClientOptions } from "./options.js";
 import { bindCollectors, bindPaginators, type Collectors, type Paginators } from "./paging.js";
@@ -61,7 +62,7 @@ const throwOnErrorStatus: Middleware = {
     } catch {
       // Not JSON: the error keeps the text.
     }
-    throw new VpcepApiError(response, body, { method: request.method, url: request.url.split("?")[0] ?? "" });
+    throw new VpcepApiError(response, body, { method: request.method, url: withoutQuery(request.url) });
   },
 };
 
@@ -89,8 +90,8 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<bool
     now: Date.now,
   });
   const baseUrl = `${resolved.apiRoot}/v1/${encodeURIComponent(resolved.projectId)}`;
-  const project = createClient<ProjectPaths>({ baseUrl, fetch, querySerializer });
-  const root = createClient<RootPaths>({ baseUrl: resolved.apiRoot, fetch });
+  const project = createClient<ProjectPaths>({ baseUrl, fetch, querySerializer, Request: CallRequest });
+  const root = createClient<RootPaths>({ baseUrl: resolved.apiRoot, fetch, Request: CallRequest });
   if (resolved.throwOnError) {
     project.use(throwOnErrorStatus);
     root.use(throwOnErrorStatus);

@@ -1,5 +1,7 @@
+import { createAttemptSignals } from "./attempt-signals.js";
 import type { Authenticator } from "./auth/token.js";
-import { VpcepAbortError, VpcepNetworkError, VpcepResponseError, VpcepTimeoutError } from "./errors.js";
+import { mayBeAborted } from "./call-request.js";
+import { VpcepAbortError, VpcepNetworkError, VpcepResponseError, VpcepTimeoutError, withoutQuery } from "./errors.js";
 import type { FetchFunction } from "./options.js";
 import { pause } from "./pause.js";
 import { quoteInt64Fields } from "./precision.js";
@@ -34,12 +36,6 @@ type Attempt =
   | { outcome: "retry"; reason: string; response?: Response; refreshed?: true }
   | { outcome: "failed"; error: unknown };
 
-/** The URL without its query: enough to tell requests apart in messages and logs. */
-function describedUrl(url: string): string {
-  const index = url.indexOf("?");
-  return index === -1 ? url : url.slice(0, index);
-}
-
 /**
  * The `fetch` the client hands to openapi-fetch: it authorizes each attempt, enforces the
  * time limits, retries what is safe to retry, turns transport failures into typed errors,
@@ -47,58 +43,44 @@ function describedUrl(url: string): string {
  */
 export function createTransport(config: TransportConfig): FetchFunction {
   const { retry, timeout } = config;
+  const attemptSignal = createAttemptSignals(config.now);
 
   return async function send(original: Request): Promise<Response> {
     const method = original.method;
     // The URL and the description are only needed for retries, errors and logs; reading
     // a Request's URL costs a serialisation, so it waits until then.
     let described: { method: string; url: string } | undefined;
-    const facts = () => (described ??= { method, url: describedUrl(original.url) });
+    const facts = () => (described ??= { method, url: withoutQuery(original.url) });
     const what = () => `${method} ${facts().url}`;
     // openapi-fetch puts the caller's signal, if any, on the request it builds.
-    const callerSignal: AbortSignal | undefined = original.signal;
+    const callerSignal = mayBeAborted(original) ? original.signal : undefined;
     const retryable = isRetryableMethod(method, retry);
-    const started = config.now();
-    const deadline = started + timeout.totalMs;
+    const deadline = config.now() + timeout.totalMs;
     // Later attempts need the body again; the first one sends the original request.
     const spareBody = original.body === null ? undefined : await original.clone().arrayBuffer();
     let refreshed = false;
     let lastError: unknown;
-    let limitHit: "attempt" | "total" | undefined;
-
-    const stopped = (): Error | undefined => {
-      if (callerSignal?.aborted) return new VpcepAbortError(what(), callerSignal.reason);
-      if (limitHit === "total") return new VpcepTimeoutError(what(), "total", timeout.totalMs);
-      return undefined;
-    };
 
     for (let attempt = 1; ; attempt++) {
-      // One controller per attempt, aborted by the caller's signal, the attempt's time limit
-      // or the call's deadline, whichever comes first. Its signal goes to fetch as an init,
-      // not into the Request: a signal makes a Request several times dearer to build.
-      const controller = new AbortController();
+      // Each attempt ends at its own time limit or at the call's deadline, whichever comes
+      // first, or when the caller aborts. The signal goes to fetch as an init, not into the
+      // Request: a signal makes a Request several times dearer to build.
       const remaining = deadline - config.now();
       const limit: "attempt" | "total" = remaining <= timeout.attemptMs ? "total" : "attempt";
-      const timer = setTimeout(() => {
-        limitHit = limit;
-        controller.abort(new VpcepTimeoutError(what(), limit, limit === "total" ? timeout.totalMs : timeout.attemptMs));
-      }, Math.max(0, Math.min(remaining, timeout.attemptMs)));
-      // The request's signal dies with the request, so the listener is never removed.
-      const abortWithCaller = () => controller.abort(callerSignal?.reason);
-      if (callerSignal?.aborted) abortWithCaller();
-      else callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
-      limitHit = undefined;
+      const ending = attemptSignal(Math.max(0, Math.min(remaining, timeout.attemptMs)), callerSignal);
 
       // A failure of the transport (not of the service): typed, and retried when safe.
       const failure = (error: unknown): Attempt => {
-        const stop = stopped();
-        if (stop !== undefined) return { outcome: "failed", error: stop };
+        if (callerSignal?.aborted) return { outcome: "failed", error: new VpcepAbortError(what(), callerSignal.reason) };
+        const timedOut = ending.timedOut();
+        if (timedOut && limit === "total") {
+          return { outcome: "failed", error: new VpcepTimeoutError(what(), "total", timeout.totalMs) };
+        }
         if (error instanceof VpcepResponseError) {
           if (error.status < 200 || error.status >= 300) return { outcome: "failed", error };
           lastError = error;
           return { outcome: "retry", reason: "a malformed response body" };
         }
-        const timedOut = limitHit === "attempt";
         lastError = timedOut ? new VpcepTimeoutError(what(), "attempt", timeout.attemptMs) : error;
         return { outcome: "retry", reason: timedOut ? "the attempt timed out" : "a network error" };
       };
@@ -117,34 +99,34 @@ export function createTransport(config: TransportConfig): FetchFunction {
         // to handle, and its error reaches the caller as it is.
         const authorization = config.auth.authorize(request);
         const { request: authorized, used } = authorization instanceof Promise ? await authorization : authorization;
-        const attemptStarted = config.now();
+        const attemptStarted = config.logger === undefined ? 0 : config.now();
         try {
-          if (controller.signal.aborted) throw controller.signal.reason;
+          if (ending.signal.aborted) throw ending.signal.reason;
           // The attempt's signal covers the answer and its body: a body that stalls uses up
           // the attempt. A custom fetch must honour it, as the global fetch does.
-          const response = await config.fetch(authorized, { signal: controller.signal });
-          config.logger?.({ event: "response", ...facts(), attempt, status: response.status, durationMs: config.now() - attemptStarted });
+          const answer = await config.fetch(authorized, { signal: ending.signal });
+          config.logger?.({ event: "response", ...facts(), attempt, status: answer.status, durationMs: config.now() - attemptStarted });
+          const response = await readBody(answer, facts);
           if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used))) {
             refreshed = true;
-            discard(response);
             result = { outcome: "retry", reason: "401, retrying with a refreshed token", refreshed: true };
           } else if (RETRYABLE_STATUSES.has(response.status)) {
             result = { outcome: "retry", reason: `status ${response.status}`, response };
           } else {
-            result = { outcome: "response", response: await withLosslessJson(response, facts) };
+            result = { outcome: "response", response };
           }
         } catch (error) {
           result = failure(error);
         }
       } finally {
-        clearTimeout(timer);
+        ending.release();
       }
 
       if (result.outcome === "response") return result.response;
       if (result.outcome === "failed") throw result.error;
 
-      const giveUp = (): Promise<Response> => {
-        if (result.response !== undefined) return withLosslessJson(result.response, facts);
+      const giveUp = (): Response => {
+        if (result.response !== undefined) return result.response;
         if (lastError instanceof VpcepTimeoutError || lastError instanceof VpcepResponseError) throw lastError;
         throw new VpcepNetworkError(facts(), attempt, lastError);
       };
@@ -156,7 +138,6 @@ export function createTransport(config: TransportConfig): FetchFunction {
         delay = asked ?? backoffDelay(attempt, retry, config.random);
         if (config.now() + delay >= deadline) return giveUp();
       }
-      if (result.response !== undefined) discard(result.response);
       config.logger?.({ event: "retry", ...facts(), attempt, reason: result.reason, delayMs: delay });
       if (delay > 0) await pause(delay, callerSignal, () => new VpcepAbortError(what(), callerSignal?.reason));
       // A retry with a refreshed token does not use up an attempt.
@@ -165,27 +146,23 @@ export function createTransport(config: TransportConfig): FetchFunction {
   };
 }
 
-/** Frees the connection of a response the caller will not see, without waiting for it. */
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
-}
-
 /**
- * Reads a JSON body and checks that a success body parses; then hands openapi-fetch the
- * text with int64 fields quoted, so that they stay exact. The response object is kept
- * (building a new one costs more than the rest of the call): its `text()` and `json()`
- * answer with the quoted body. Other bodies pass through untouched.
+ * Reads the whole body within the attempt, so that the attempt's limits cover it and a
+ * later abort of a shared deadline finds nothing left to cut. The API answers JSON, and
+ * the body is read as JSON whatever its content type (as openapi-fetch does): int64 fields
+ * are quoted so that they stay exact, and a success body must parse. The response object
+ * is kept (building a new one costs more than the rest of the call): its `text()` and
+ * `json()` answer from memory.
  */
-async function withLosslessJson(response: Response, request: () => { method: string; url: string }): Promise<Response> {
-  const type = response.headers.get("content-type") ?? "";
-  if (response.status === 204 || !/[/+]json\b/i.test(type)) return response;
+async function readBody(response: Response, request: () => { method: string; url: string }): Promise<Response> {
+  if (response.body === null) return response;
   const text = quoteInt64Fields(await response.text());
   let parsed: unknown;
   if (text.trim() !== "") {
     try {
       parsed = JSON.parse(text);
     } catch {
-      // An error status with a broken body still reaches the caller as that error.
+      // An error status with a body that is not JSON still reaches the caller as that error.
       if (response.ok) throw new VpcepResponseError(request(), response.status, "a body that is not valid JSON");
     }
   }

@@ -200,6 +200,34 @@ describe("time limits and aborts", () => {
     await expect(call).rejects.toBeInstanceOf(VpcepAbortError);
   });
 
+  it("hands fetch one shared signal for calls without a signal of their own", async () => {
+    const signals: AbortSignal[] = [];
+    const { vpcep } = clientWith([(_request, signal) => (signals.push(signal), json(200, endpoint))]);
+    await Promise.all([vpcep.getEndpoint("e1"), vpcep.getEndpoint("e2")]);
+    expect(signals).toHaveLength(2);
+    expect(signals[1]).toBe(signals[0]);
+  });
+
+  it("hands fetch a signal of its own for a call with a signal", async () => {
+    const signals: AbortSignal[] = [];
+    const { vpcep } = clientWith([(_request, signal) => (signals.push(signal), json(200, endpoint))]);
+    await Promise.all([vpcep.getEndpoint("e1", { signal: new AbortController().signal }), vpcep.getEndpoint("e2")]);
+    expect(signals[1]).not.toBe(signals[0]);
+  });
+
+  it("aborts only the call whose caller aborts, not the calls sharing its deadline", async () => {
+    const controller = new AbortController();
+    let answer: (response: Response) => void = () => undefined;
+    const { vpcep, requests } = clientWith(["hang", () => new Promise<Response>((resolve) => (answer = resolve))]);
+    const aborted = vpcep.getEndpoint("e1", { signal: controller.signal });
+    const other = vpcep.getEndpoint("e2");
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    controller.abort();
+    await expect(aborted).rejects.toBeInstanceOf(VpcepAbortError);
+    answer(json(200, endpoint));
+    expect((await other).data).toEqual(endpoint);
+  });
+
   it("does not send a call whose signal is already aborted", async () => {
     const { vpcep } = clientWith([json(200, endpoint)]);
     await expect(vpcep.getEndpoint("e1", { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(VpcepAbortError);
@@ -226,6 +254,23 @@ describe("malformed responses", () => {
     const { vpcep, requests } = clientWith([broken]);
     await expect(vpcep.createEndpoint(createBody)).rejects.toBeInstanceOf(VpcepResponseError);
     expect(requests).toHaveLength(1);
+  });
+
+  it("retries a GET whose success body is not JSON at all, e.g. a proxy's HTML page", async () => {
+    const page = () => new Response("<html>Sign in to the Wi-Fi</html>", { status: 200, headers: { "content-type": "text/html" } });
+    const { vpcep, requests } = clientWith([page, json(200, endpoint)]);
+    expect((await vpcep.getEndpoint("e1")).data).toEqual(endpoint);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("counts an error body that stalls against the attempt", async () => {
+    const stalledError = (request: Request, signal: AbortSignal) => {
+      const stalled = stalledBody(request, signal);
+      return new Response(stalled.body, { status: 503, headers: { "content-type": "text/html" } });
+    };
+    const { vpcep, requests } = clientWith([stalledError, json(200, endpoint)], { timeout: { attemptMs: 20 } });
+    expect((await vpcep.getEndpoint("e1")).data).toEqual(endpoint);
+    expect(requests).toHaveLength(2);
   });
 
   it("hands an error status with a non-JSON body to the caller as text", async () => {

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createAttemptSignals, DEADLINE_GRID_MS, MAX_ATTEMPTS_PER_DEADLINE } from "../src/attempt-signals.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Attempt signals on fake timers, with the clock just past a grid point. */
+function fakeClock(start = 1_000_001) {
+  vi.useFakeTimers({ now: start });
+  return createAttemptSignals(Date.now);
+}
+
+const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+
+describe("attempt signals without a caller's signal", () => {
+  it("share one signal among attempts whose deadlines fall on the same grid point", () => {
+    const attemptSignal = fakeClock();
+    const first = attemptSignal(30_000, undefined);
+    vi.advanceTimersByTime(DEADLINE_GRID_MS / 2);
+    const second = attemptSignal(30_000, undefined);
+    expect(second.signal).toBe(first.signal);
+  });
+
+  it("give an attempt with a later deadline another signal", () => {
+    const attemptSignal = fakeClock();
+    const first = attemptSignal(30_000, undefined);
+    expect(attemptSignal(30_000 + DEADLINE_GRID_MS, undefined).signal).not.toBe(first.signal);
+  });
+
+  it("abort an attempt in flight once its limit has passed, at most two grid steps late", () => {
+    const attemptSignal = fakeClock();
+    const attempt = attemptSignal(100, undefined);
+    vi.advanceTimersByTime(100);
+    expect(attempt.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(2 * DEADLINE_GRID_MS);
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.timedOut()).toBe(true);
+  });
+
+  it("abort every attempt in flight that shares the deadline", () => {
+    const attemptSignal = fakeClock();
+    const first = attemptSignal(100, undefined);
+    const second = attemptSignal(100, undefined);
+    vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
+    expect([first.timedOut(), second.timedOut()]).toEqual([true, true]);
+  });
+
+  it("never abort once every attempt sharing the deadline has ended", () => {
+    const attemptSignal = fakeClock();
+    const attempt = attemptSignal(100, undefined);
+    attempt.release();
+    vi.advanceTimersByTime(10_000);
+    expect(attempt.signal.aborted).toBe(false);
+  });
+
+  it("hand out a fresh signal after a deadline has passed", () => {
+    const attemptSignal = fakeClock();
+    const spent = attemptSignal(100, undefined);
+    vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
+    const next = attemptSignal(100, undefined);
+    expect(next.signal).not.toBe(spent.signal);
+    expect(next.signal.aborted).toBe(false);
+  });
+
+  it(`hand one deadline to at most ${MAX_ATTEMPTS_PER_DEADLINE} attempts`, () => {
+    const attemptSignal = fakeClock();
+    const signals = new Set(Array.from({ length: MAX_ATTEMPTS_PER_DEADLINE + 1 }, () => attemptSignal(100, undefined).signal));
+    expect(signals.size).toBe(2);
+  });
+
+  it("keep Node's process alive only while an attempt is in flight", () => {
+    const attemptSignal = createAttemptSignals(Date.now);
+    const before = timers();
+    const attempt = attemptSignal(30_000, undefined);
+    expect(timers()).toBe(before + 1);
+    attempt.release();
+    expect(timers()).toBe(before);
+  });
+
+  it("clear the timer of a deadline that is no longer handed out and has no attempt in flight", () => {
+    const attemptSignal = createAttemptSignals(Date.now);
+    attemptSignal(30_000, undefined).release();
+    const later = attemptSignal(60_000, undefined);
+    const before = timers();
+    later.release();
+    expect(timers()).toBe(before - 1);
+  });
+});
+
+describe("attempt signals with a caller's signal", () => {
+  it("follow the caller's abort without aborting the attempts sharing the deadline", () => {
+    const attemptSignal = fakeClock();
+    const caller = new AbortController();
+    const followed = attemptSignal(100, caller.signal);
+    const other = attemptSignal(100, undefined);
+    caller.abort(new Error("cancelled"));
+    expect(followed.signal.aborted).toBe(true);
+    expect(followed.signal.reason).toEqual(new Error("cancelled"));
+    expect(followed.timedOut()).toBe(false);
+    expect(other.signal.aborted).toBe(false);
+  });
+
+  it("abort at the time limit too, and say so", () => {
+    const attemptSignal = fakeClock();
+    const attempt = attemptSignal(100, new AbortController().signal);
+    vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.timedOut()).toBe(true);
+  });
+
+  it("start aborted when the caller's signal already is", () => {
+    const attemptSignal = fakeClock();
+    expect(attemptSignal(100, AbortSignal.abort()).signal.aborted).toBe(true);
+  });
+});

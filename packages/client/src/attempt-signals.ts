@@ -26,80 +26,78 @@ export const MAX_ATTEMPTS_PER_DEADLINE = 500;
 interface SharedDeadline {
   readonly at: number;
   readonly controller: AbortController;
-  readonly timer: ReturnType<typeof setTimeout>;
+  /** Runs while attempts are in flight. */
+  timer?: ReturnType<typeof setTimeout>;
   /** Attempts in flight. */
   active: number;
   /** Attempts it was handed to, over its life. */
   handedOut: number;
+  /** The own controllers of attempts with a caller's signal, aborted with it. */
+  readonly followers: Set<AbortController>;
 }
-
-/** Node's timers keep the process alive unless unref'd; browsers' timers are plain numbers. */
-const keepAlive = (timer: unknown, on: boolean) => (timer as { ref?(): void; unref?(): void })[on ? "ref" : "unref"]?.();
 
 /**
  * Creates the attempt signals of one client.
  *
  * An attempt without a caller's signal gets a deadline signal shared with the attempts
- * whose deadlines fall on the same grid point: on Node 20, creating an `AbortSignal` and a
- * timer for each attempt costs more than the rest of the client's work per call. While no
- * attempt is in flight, the newest deadline waits for the next ones without keeping the
- * process alive. The transport reads every body within its attempt, so an abort never
- * reaches a finished call.
+ * whose deadlines fall on the same grid point: on Node 20, creating an `AbortSignal` for
+ * each attempt costs more than the rest of the client's work per call. A deadline's timer
+ * runs only while one of its attempts is in flight, and the transport reads every body
+ * within its attempt, so an abort never reaches a finished call.
  *
  * An attempt with a caller's signal gets a signal of its own that follows the caller's and
  * the shared deadline.
+ *
+ * The grid is read from a monotonic clock: a wall clock that jumps would put an attempt on
+ * a deadline whose timer runs out at another time.
  */
-export function createAttemptSignals(now: () => number): AttemptSignals {
+export function createAttemptSignals(now: () => number = () => performance.now()): AttemptSignals {
   let current: SharedDeadline | undefined;
 
-  const open = (at: number, limitMs: number): SharedDeadline => {
-    const deadline: SharedDeadline = {
-      at,
-      controller: new AbortController(),
-      active: 0,
-      handedOut: 0,
-      // The timer fires at most one grid step after `at`; one duration per limit keeps
-      // Node's timer lists cheap. The transport tells a time limit from the caller's abort
-      // by `timedOut()`, not by the reason.
-      timer: setTimeout(() => {
-        if (current === deadline) current = undefined;
-        if (deadline.active > 0) deadline.controller.abort();
-      }, limitMs + DEADLINE_GRID_MS),
-    };
-    return deadline;
-  };
-
-  const shared = (limitMs: number): AttemptSignal => {
+  const shared = (limitMs: number, follower?: AbortController): AttemptSignal => {
     const at = Math.ceil((now() + limitMs) / DEADLINE_GRID_MS) * DEADLINE_GRID_MS;
     if (current === undefined || current.at !== at || current.handedOut >= MAX_ATTEMPTS_PER_DEADLINE) {
-      // An idle deadline that is no longer handed out is done with.
-      if (current?.active === 0) clearTimeout(current.timer);
-      current = open(at, limitMs);
+      current = { at, controller: new AbortController(), active: 0, handedOut: 0, followers: new Set() };
     }
     const deadline = current;
     deadline.handedOut++;
-    if (deadline.active++ === 0) keepAlive(deadline.timer, true);
+    if (follower !== undefined) deadline.followers.add(follower);
+    if (deadline.active++ === 0) {
+      // It fires at most one grid step after `at`; one duration per limit keeps Node's timer
+      // lists cheap. The transport tells a time limit from the caller's abort by
+      // `timedOut()`, not by the reason.
+      deadline.timer = setTimeout(() => {
+        if (current === deadline) current = undefined;
+        deadline.controller.abort();
+        for (const following of deadline.followers) following.abort();
+      }, limitMs + DEADLINE_GRID_MS);
+    }
     return {
       signal: deadline.controller.signal,
       timedOut: () => deadline.controller.signal.aborted,
       release() {
-        if (--deadline.active > 0) return;
-        if (deadline === current) keepAlive(deadline.timer, false);
-        else clearTimeout(deadline.timer);
+        if (follower !== undefined) deadline.followers.delete(follower);
+        if (--deadline.active === 0) clearTimeout(deadline.timer);
       },
     };
   };
 
-  // The listeners are never removed: the caller's signal here is the request's, which dies
-  // with the request, and a shared deadline lives no longer than its time limit.
+  // Listeners on one signal past ten make Node warn of a leak, so an attempt follows the
+  // caller's signal only while it is in flight, and the deadline aborts its followers itself.
   const followingCaller = (limitMs: number, callerSignal: AbortSignal): AttemptSignal => {
-    const deadline = shared(limitMs);
     const controller = new AbortController();
-    for (const signal of [deadline.signal, callerSignal]) {
-      if (signal.aborted) controller.abort(signal.reason);
-      else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-    }
-    return { ...deadline, signal: controller.signal };
+    const deadline = shared(limitMs, controller);
+    const followCaller = () => controller.abort(callerSignal.reason);
+    if (callerSignal.aborted) followCaller();
+    else callerSignal.addEventListener("abort", followCaller);
+    return {
+      signal: controller.signal,
+      timedOut: deadline.timedOut,
+      release() {
+        callerSignal.removeEventListener("abort", followCaller);
+        deadline.release();
+      },
+    };
   };
 
   return (limitMs, callerSignal) => (callerSignal === undefined ? shared(limitMs) : followingCaller(limitMs, callerSignal));

@@ -43,7 +43,7 @@ type Attempt =
  */
 export function createTransport(config: TransportConfig): FetchFunction {
   const { retry, timeout } = config;
-  const attemptSignal = createAttemptSignals(config.now);
+  const attemptSignal = createAttemptSignals();
 
   return async function send(original: Request): Promise<Response> {
     const method = original.method;
@@ -66,6 +66,8 @@ export function createTransport(config: TransportConfig): FetchFunction {
       // first, or when the caller aborts. The signal goes to fetch as an init, not into the
       // Request: a signal makes a Request several times dearer to build.
       const remaining = deadline - config.now();
+      // Only a retry after a token refresh can get here that late: it is not sent.
+      if (remaining <= 0) throw new VpcepTimeoutError(what(), "total", timeout.totalMs);
       const limit: "attempt" | "total" = remaining <= timeout.attemptMs ? "total" : "attempt";
       const ending = attemptSignal(Math.max(0, Math.min(remaining, timeout.attemptMs)), callerSignal);
 

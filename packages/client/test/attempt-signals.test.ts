@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAttemptSignals, DEADLINE_GRID_MS, MAX_ATTEMPTS_PER_DEADLINE } from "../src/attempt-signals.js";
 
@@ -78,13 +79,12 @@ describe("attempt signals without a caller's signal", () => {
     expect(timers()).toBe(before);
   });
 
-  it("clear the timer of a deadline that is no longer handed out and has no attempt in flight", () => {
-    const attemptSignal = createAttemptSignals(Date.now);
-    attemptSignal(30_000, undefined).release();
-    const later = attemptSignal(60_000, undefined);
-    const before = timers();
-    later.release();
-    expect(timers()).toBe(before - 1);
+  it("run a deadline's timer again for attempts that come after an idle spell", () => {
+    const attemptSignal = fakeClock();
+    attemptSignal(100, undefined).release();
+    const later = attemptSignal(100, undefined);
+    vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
+    expect(later.timedOut()).toBe(true);
   });
 });
 
@@ -107,6 +107,31 @@ describe("attempt signals with a caller's signal", () => {
     vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
     expect(attempt.signal.aborted).toBe(true);
     expect(attempt.timedOut()).toBe(true);
+  });
+
+  it("add no listener to the shared deadline, however many attempts follow it", () => {
+    const attemptSignal = fakeClock();
+    const plain = attemptSignal(100, undefined);
+    for (let i = 0; i < 20; i++) attemptSignal(100, new AbortController().signal);
+    expect(getEventListeners(plain.signal, "abort")).toHaveLength(0);
+  });
+
+  it("stop listening to the caller's signal when the attempt ends", () => {
+    const attemptSignal = fakeClock();
+    const caller = new AbortController();
+    const attempt = attemptSignal(100, caller.signal);
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(1);
+    attempt.release();
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("are no longer aborted by the deadline once ended", () => {
+    const attemptSignal = fakeClock();
+    const ended = attemptSignal(100, new AbortController().signal);
+    const inFlight = attemptSignal(100, undefined);
+    ended.release();
+    vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
+    expect([ended.signal.aborted, inFlight.signal.aborted]).toEqual([false, true]);
   });
 
   it("start aborted when the caller's signal already is", () => {

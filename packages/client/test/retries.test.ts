@@ -179,6 +179,17 @@ describe("time limits and aborts", () => {
     expect(error).toMatchObject({ limit: "total", timeoutMs: 30 });
   });
 
+  it("does not send the retry after a token refresh once the call's time is up", async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const token = () => (++calls === 1 ? "old" : new Promise<string>((resolve) => setTimeout(() => resolve("new"), 100)));
+    const { vpcep, requests } = clientWith([json(401, {}), json(200, endpoint)], { token, timeout: { totalMs: 50 } });
+    const call = vpcep.getEndpoint("e1").catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await call).toMatchObject({ kind: "timeout", limit: "total" });
+    expect(requests).toHaveLength(1);
+  });
+
   it("lets the caller's AbortSignal win over retries", async () => {
     const controller = new AbortController();
     const { vpcep, requests } = clientWith(["hang"]);

@@ -48,10 +48,10 @@ interface SharedDeadline {
  * An attempt with a caller's signal gets a signal of its own that follows the caller's and
  * the shared deadline.
  *
- * The grid is read from a monotonic clock: a wall clock that jumps would put an attempt on
- * a deadline whose timer runs out at another time.
+ * `now` must be monotonic: a wall clock that jumps would put an attempt on a deadline whose
+ * timer runs out at another time.
  */
-export function createAttemptSignals(now: () => number = () => performance.now()): AttemptSignals {
+export function createAttemptSignals(now: () => number): AttemptSignals {
   let current: SharedDeadline | undefined;
 
   const shared = (limitMs: number, follower?: AbortController): AttemptSignal => {

@@ -87,7 +87,7 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<bool
     timeout: resolved.timeout,
     logger: resolved.logger,
     random: Math.random,
-    now: Date.now,
+    now: () => performance.now(),
   });
   const baseUrl = `${resolved.apiRoot}/v1/${encodeURIComponent(resolved.projectId)}`;
   const project = createClient<ProjectPaths>({ baseUrl, fetch, querySerializer, Request: CallRequest });

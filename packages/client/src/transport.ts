@@ -28,6 +28,7 @@ export interface TransportConfig {
   timeout: Required<TimeoutOptions>;
   logger: Logger | undefined;
   random: () => number;
+  /** A monotonic clock in ms for the time limits and durations (a wall clock may jump). */
   now: () => number;
 }
 
@@ -43,7 +44,7 @@ type Attempt =
  */
 export function createTransport(config: TransportConfig): FetchFunction {
   const { retry, timeout } = config;
-  const attemptSignal = createAttemptSignals();
+  const attemptSignal = createAttemptSignals(config.now);
 
   return async function send(original: Request): Promise<Response> {
     const method = original.method;
@@ -52,6 +53,7 @@ export function createTransport(config: TransportConfig): FetchFunction {
     let described: { method: string; url: string } | undefined;
     const facts = () => (described ??= { method, url: withoutQuery(original.url) });
     const what = () => `${method} ${facts().url}`;
+    const outOfTime = () => new VpcepTimeoutError(what(), "total", timeout.totalMs);
     // openapi-fetch puts the caller's signal, if any, on the request it builds.
     const callerSignal = mayBeAborted(original) ? original.signal : undefined;
     const retryable = isRetryableMethod(method, retry);
@@ -67,17 +69,15 @@ export function createTransport(config: TransportConfig): FetchFunction {
       // Request: a signal makes a Request several times dearer to build.
       const remaining = deadline - config.now();
       // Only a retry after a token refresh can get here that late: it is not sent.
-      if (remaining <= 0) throw new VpcepTimeoutError(what(), "total", timeout.totalMs);
+      if (remaining <= 0) throw outOfTime();
       const limit: "attempt" | "total" = remaining <= timeout.attemptMs ? "total" : "attempt";
-      const ending = attemptSignal(Math.max(0, Math.min(remaining, timeout.attemptMs)), callerSignal);
+      const ending = attemptSignal(Math.min(remaining, timeout.attemptMs), callerSignal);
 
       // A failure of the transport (not of the service): typed, and retried when safe.
       const failure = (error: unknown): Attempt => {
         if (callerSignal?.aborted) return { outcome: "failed", error: new VpcepAbortError(what(), callerSignal.reason) };
         const timedOut = ending.timedOut();
-        if (timedOut && limit === "total") {
-          return { outcome: "failed", error: new VpcepTimeoutError(what(), "total", timeout.totalMs) };
-        }
+        if (timedOut && limit === "total") return { outcome: "failed", error: outOfTime() };
         if (error instanceof VpcepResponseError) {
           if (error.status < 200 || error.status >= 300) return { outcome: "failed", error };
           lastError = error;
@@ -135,7 +135,7 @@ export function createTransport(config: TransportConfig): FetchFunction {
       let delay = 0;
       if (result.refreshed !== true) {
         if (!retryable || attempt >= retry.maxAttempts) return giveUp();
-        const asked = result.response && retryAfterMs(result.response.headers.get("retry-after"), config.now());
+        const asked = result.response && retryAfterMs(result.response.headers.get("retry-after"), Date.now());
         if (asked !== undefined && asked > retry.maxRetryAfterMs) return giveUp();
         delay = asked ?? backoffDelay(attempt, retry, config.random);
         if (config.now() + delay >= deadline) return giveUp();

@@ -71,7 +71,7 @@ describe("attempt signals without a caller's signal", () => {
   });
 
   it("keep Node's process alive only while an attempt is in flight", () => {
-    const attemptSignal = createAttemptSignals(Date.now);
+    const attemptSignal = createAttemptSignals(() => performance.now());
     const before = timers();
     const attempt = attemptSignal(30_000, undefined);
     expect(timers()).toBe(before + 1);

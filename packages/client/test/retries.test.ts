@@ -7,6 +7,7 @@ import {
   type LogEntry,
   type VpcepClientOptions,
 } from "../src/index.js";
+import { DEADLINE_GRID_MS } from "../src/attempt-signals.js";
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs } from "../src/retry.js";
 import { json, scriptedClient, stalledBody, type Step } from "./scripted-fetch.js";
 
@@ -188,6 +189,16 @@ describe("time limits and aborts", () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(await call).toMatchObject({ kind: "timeout", limit: "total" });
     expect(requests).toHaveLength(1);
+  });
+
+  it("keeps its time limits when the wall clock jumps", async () => {
+    vi.useFakeTimers();
+    const { vpcep, requests } = clientWith(["hang", json(200, endpoint)], { timeout: { attemptMs: 1000, totalMs: 5000 } });
+    const call = vpcep.getEndpoint("e1");
+    vi.setSystemTime(Date.now() + 60_000);
+    await vi.advanceTimersByTimeAsync(1000 + 2 * DEADLINE_GRID_MS);
+    expect((await call).data).toEqual(endpoint);
+    expect(requests).toHaveLength(2);
   });
 
   it("lets the caller's AbortSignal win over retries", async () => {

@@ -26,14 +26,15 @@ export const MAX_ATTEMPTS_PER_DEADLINE = 500;
 interface SharedDeadline {
   readonly at: number;
   readonly controller: AbortController;
-  /** Runs while attempts are in flight. */
-  timer?: ReturnType<typeof setTimeout>;
+  readonly timer: ReturnType<typeof setTimeout>;
   /** Attempts in flight. */
   active: number;
   /** Attempts it was handed to, over its life. */
   handedOut: number;
   /** The own controllers of attempts with a caller's signal, aborted with it. */
   readonly followers: Set<AbortController>;
+  /** What every attempt without a caller's signal gets: one object for all of them. */
+  readonly attempt: AttemptSignal;
 }
 
 /**
@@ -41,9 +42,14 @@ interface SharedDeadline {
  *
  * An attempt without a caller's signal gets a deadline signal shared with the attempts
  * whose deadlines fall on the same grid point: on Node 20, creating an `AbortSignal` for
- * each attempt costs more than the rest of the client's work per call. A deadline's timer
- * runs only while one of its attempts is in flight, and the transport reads every body
- * within its attempt, so an abort never reaches a finished call.
+ * each attempt costs more than the rest of the client's work per call. A deadline aborts
+ * only if one of its attempts is still in flight when it passes, and the transport reads
+ * every body within its attempt, so an abort never reaches a finished call.
+ *
+ * A deadline's timer is set once, when the deadline is first handed out, and cleared as
+ * soon as the deadline is idle and no longer the one handed out: calls made one after
+ * another reuse it without touching a timer. Like `AbortSignal.timeout()`, it does not
+ * keep the process alive; the request in flight does.
  *
  * An attempt with a caller's signal gets a signal of its own that follows the caller's and
  * the shared deadline.
@@ -54,51 +60,72 @@ interface SharedDeadline {
 export function createAttemptSignals(now: () => number): AttemptSignals {
   let current: SharedDeadline | undefined;
 
-  const shared = (limitMs: number, follower?: AbortController): AttemptSignal => {
-    const at = Math.ceil((now() + limitMs) / DEADLINE_GRID_MS) * DEADLINE_GRID_MS;
-    if (current === undefined || current.at !== at || current.handedOut >= MAX_ATTEMPTS_PER_DEADLINE) {
-      current = { at, controller: new AbortController(), active: 0, handedOut: 0, followers: new Set() };
-    }
-    const deadline = current;
-    deadline.handedOut++;
-    if (follower !== undefined) deadline.followers.add(follower);
-    if (deadline.active++ === 0) {
-      // It fires at most one grid step after `at`; one duration per limit keeps Node's timer
-      // lists cheap. The transport tells a time limit from the caller's abort by
-      // `timedOut()`, not by the reason.
-      deadline.timer = setTimeout(() => {
-        if (current === deadline) current = undefined;
-        deadline.controller.abort();
-        for (const following of deadline.followers) following.abort();
-      }, limitMs + DEADLINE_GRID_MS);
-    }
-    return {
-      signal: deadline.controller.signal,
-      timedOut: () => deadline.controller.signal.aborted,
-      release() {
-        if (follower !== undefined) deadline.followers.delete(follower);
-        if (--deadline.active === 0) clearTimeout(deadline.timer);
+  const retireIfIdle = (deadline: SharedDeadline) => {
+    if (deadline.active === 0 && deadline !== current) clearTimeout(deadline.timer);
+  };
+
+  const open = (at: number, limitMs: number): SharedDeadline => {
+    const controller = new AbortController();
+    // It fires at most one grid step after `at`; one duration per limit keeps Node's timer
+    // lists cheap. The transport tells a time limit from the caller's abort by
+    // `timedOut()`, not by the reason.
+    const timer = setTimeout(() => {
+      if (current === deadline) current = undefined;
+      if (deadline.active === 0) return;
+      controller.abort();
+      for (const following of deadline.followers) following.abort();
+    }, limitMs + DEADLINE_GRID_MS);
+    timer.unref?.();
+    const deadline: SharedDeadline = {
+      at,
+      controller,
+      timer,
+      active: 0,
+      handedOut: 0,
+      followers: new Set(),
+      attempt: {
+        signal: controller.signal,
+        timedOut: () => controller.signal.aborted,
+        release() {
+          deadline.active--;
+          retireIfIdle(deadline);
+        },
       },
     };
+    return deadline;
+  };
+
+  const shared = (limitMs: number): SharedDeadline => {
+    const at = Math.ceil((now() + limitMs) / DEADLINE_GRID_MS) * DEADLINE_GRID_MS;
+    if (current === undefined || current.at !== at || current.handedOut >= MAX_ATTEMPTS_PER_DEADLINE) {
+      const replaced = current;
+      current = open(at, limitMs);
+      if (replaced !== undefined) retireIfIdle(replaced);
+    }
+    current.handedOut++;
+    current.active++;
+    return current;
   };
 
   // Listeners on one signal past ten make Node warn of a leak, so an attempt follows the
   // caller's signal only while it is in flight, and the deadline aborts its followers itself.
   const followingCaller = (limitMs: number, callerSignal: AbortSignal): AttemptSignal => {
     const controller = new AbortController();
-    const deadline = shared(limitMs, controller);
+    const deadline = shared(limitMs);
+    deadline.followers.add(controller);
     const followCaller = () => controller.abort(callerSignal.reason);
     if (callerSignal.aborted) followCaller();
     else callerSignal.addEventListener("abort", followCaller);
     return {
       signal: controller.signal,
-      timedOut: deadline.timedOut,
+      timedOut: deadline.attempt.timedOut,
       release() {
         callerSignal.removeEventListener("abort", followCaller);
-        deadline.release();
+        deadline.followers.delete(controller);
+        deadline.attempt.release();
       },
     };
   };
 
-  return (limitMs, callerSignal) => (callerSignal === undefined ? shared(limitMs) : followingCaller(limitMs, callerSignal));
+  return (limitMs, callerSignal) => (callerSignal === undefined ? shared(limitMs).attempt : followingCaller(limitMs, callerSignal));
 }

@@ -70,13 +70,43 @@ describe("attempt signals without a caller's signal", () => {
     expect(signals.size).toBe(2);
   });
 
-  it("keep Node's process alive only while an attempt is in flight", () => {
+  it("never keep Node's process alive, as AbortSignal.timeout() does not", () => {
     const attemptSignal = createAttemptSignals(() => performance.now());
     const before = timers();
     const attempt = attemptSignal(30_000, undefined);
-    expect(timers()).toBe(before + 1);
-    attempt.release();
     expect(timers()).toBe(before);
+    attempt.release();
+  });
+
+  it("set one timer for all the attempts of a deadline, one after another or side by side", () => {
+    const attemptSignal = fakeClock();
+    const setTimer = vi.spyOn(globalThis, "setTimeout");
+    attemptSignal(30_000, undefined).release();
+    attemptSignal(30_000, undefined).release();
+    const inFlight = attemptSignal(30_000, undefined);
+    attemptSignal(30_000, undefined).release();
+    inFlight.release();
+    expect(setTimer).toHaveBeenCalledTimes(1);
+  });
+
+  it("clear the timer of an idle deadline once a later one is handed out", () => {
+    const attemptSignal = fakeClock();
+    attemptSignal(30_000, undefined).release();
+    vi.advanceTimersByTime(DEADLINE_GRID_MS);
+    attemptSignal(30_000, undefined).release();
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it("clear the timer of a replaced deadline when its last attempt ends", () => {
+    const attemptSignal = fakeClock();
+    const early = attemptSignal(30_000, undefined);
+    vi.advanceTimersByTime(DEADLINE_GRID_MS);
+    const late = attemptSignal(30_000, undefined);
+    expect(vi.getTimerCount()).toBe(2);
+    early.release();
+    expect(vi.getTimerCount()).toBe(1);
+    late.release();
+    expect(vi.getTimerCount()).toBe(1);
   });
 
   it("run a deadline's timer again for attempts that come after an idle spell", () => {

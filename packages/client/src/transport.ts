@@ -32,19 +32,14 @@ export interface TransportConfig {
   now: () => number;
 }
 
-type Attempt =
-  | { outcome: "response"; response: Response }
-  | { outcome: "retry"; reason: string; response?: Response; refreshed?: true }
-  | { outcome: "failed"; error: unknown };
-
 /**
  * The `fetch` the client hands to openapi-fetch: it authorizes each attempt, enforces the
  * time limits, retries what is safe to retry, turns transport failures into typed errors,
  * and delivers int64 fields as strings.
  */
 export function createTransport(config: TransportConfig): FetchFunction {
-  const { retry, timeout } = config;
-  const attemptSignal = createAttemptSignals(config.now);
+  const { retry, timeout, now } = config;
+  const attemptSignal = createAttemptSignals(now);
 
   return async function send(original: Request): Promise<Response> {
     const method = original.method;
@@ -56,38 +51,22 @@ export function createTransport(config: TransportConfig): FetchFunction {
     const outOfTime = () => new VpcepTimeoutError(what(), "total", timeout.totalMs);
     // openapi-fetch puts the caller's signal, if any, on the request it builds.
     const callerSignal = mayBeAborted(original) ? original.signal : undefined;
-    const retryable = isRetryableMethod(method, retry);
-    const deadline = config.now() + timeout.totalMs;
+    const deadline = now() + timeout.totalMs;
     // Later attempts need the body again; the first one sends the original request.
     const spareBody = original.body === null ? undefined : await original.clone().arrayBuffer();
     let refreshed = false;
-    let lastError: unknown;
 
     for (let attempt = 1; ; attempt++) {
       // Each attempt ends at its own time limit or at the call's deadline, whichever comes
       // first, or when the caller aborts. The signal goes to fetch as an init, not into the
       // Request: a signal makes a Request several times dearer to build.
-      const remaining = deadline - config.now();
+      const remaining = deadline - now();
       // Only a retry after a token refresh can get here that late: it is not sent.
       if (remaining <= 0) throw outOfTime();
-      const limit: "attempt" | "total" = remaining <= timeout.attemptMs ? "total" : "attempt";
       const ending = attemptSignal(Math.min(remaining, timeout.attemptMs), callerSignal);
-
-      // A failure of the transport (not of the service): typed, and retried when safe.
-      const failure = (error: unknown): Attempt => {
-        if (callerSignal?.aborted) return { outcome: "failed", error: new VpcepAbortError(what(), callerSignal.reason) };
-        const timedOut = ending.timedOut();
-        if (timedOut && limit === "total") return { outcome: "failed", error: outOfTime() };
-        if (error instanceof VpcepResponseError) {
-          if (error.status < 200 || error.status >= 300) return { outcome: "failed", error };
-          lastError = error;
-          return { outcome: "retry", reason: "a malformed response body" };
-        }
-        lastError = timedOut ? new VpcepTimeoutError(what(), "attempt", timeout.attemptMs) : error;
-        return { outcome: "retry", reason: timedOut ? "the attempt timed out" : "a network error" };
-      };
-
-      let result: Attempt;
+      // What the call ends with if no attempt is left: an answer worth retrying, or a failure.
+      let retryable: Response | undefined;
+      let failure: unknown;
       try {
         const request =
           attempt === 1
@@ -101,66 +80,73 @@ export function createTransport(config: TransportConfig): FetchFunction {
         // to handle, and its error reaches the caller as it is.
         const authorization = config.auth.authorize(request);
         const { request: authorized, used } = authorization instanceof Promise ? await authorization : authorization;
-        const attemptStarted = config.logger === undefined ? 0 : config.now();
+        const attemptStarted = config.logger === undefined ? 0 : now();
+        let response: Response | undefined;
         try {
           if (ending.signal.aborted) throw ending.signal.reason;
           // The attempt's signal covers the answer and its body: a body that stalls uses up
           // the attempt. A custom fetch must honour it, as the global fetch does.
           const answer = await config.fetch(authorized, { signal: ending.signal });
-          config.logger?.({ event: "response", ...facts(), attempt, status: answer.status, durationMs: config.now() - attemptStarted });
-          const response = await readBody(answer, facts);
-          if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used))) {
-            refreshed = true;
-            result = { outcome: "retry", reason: "401, retrying with a refreshed token", refreshed: true };
-          } else if (RETRYABLE_STATUSES.has(response.status)) {
-            result = { outcome: "retry", reason: `status ${response.status}`, response };
-          } else {
-            result = { outcome: "response", response };
-          }
+          config.logger?.({ event: "response", ...facts(), attempt, status: answer.status, durationMs: now() - attemptStarted });
+          response = answer.body === null ? answer : keepBody(answer, await answer.text(), facts);
         } catch (error) {
-          result = failure(error);
+          // A failure of the transport (not of the service): typed, and retried when safe.
+          if (callerSignal?.aborted) throw new VpcepAbortError(what(), callerSignal.reason);
+          const timedOut = ending.timedOut();
+          if (timedOut && remaining <= timeout.attemptMs) throw outOfTime();
+          failure = timedOut ? new VpcepTimeoutError(what(), "attempt", timeout.attemptMs) : error;
+        }
+        if (response !== undefined) {
+          if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used))) {
+            // A retry with a refreshed token does not use up an attempt.
+            refreshed = true;
+            config.logger?.({ event: "retry", ...facts(), attempt, reason: "401, retrying with a refreshed token", delayMs: 0 });
+            attempt--;
+            continue;
+          }
+          if (!RETRYABLE_STATUSES.has(response.status)) return response;
+          retryable = response;
         }
       } finally {
         ending.release();
       }
 
-      if (result.outcome === "response") return result.response;
-      if (result.outcome === "failed") throw result.error;
-
       const giveUp = (): Response => {
-        if (result.response !== undefined) return result.response;
-        if (lastError instanceof VpcepTimeoutError || lastError instanceof VpcepResponseError) throw lastError;
-        throw new VpcepNetworkError(facts(), attempt, lastError);
+        if (retryable !== undefined) return retryable;
+        if (failure instanceof VpcepTimeoutError || failure instanceof VpcepResponseError) throw failure;
+        throw new VpcepNetworkError(facts(), attempt, failure);
       };
-      let delay = 0;
-      if (result.refreshed !== true) {
-        if (!retryable || attempt >= retry.maxAttempts) return giveUp();
-        const asked = result.response && retryAfterMs(result.response.headers.get("retry-after"), Date.now());
-        if (asked !== undefined && asked > retry.maxRetryAfterMs) return giveUp();
-        delay = asked ?? backoffDelay(attempt, retry, config.random);
-        if (config.now() + delay >= deadline) return giveUp();
-      }
-      config.logger?.({ event: "retry", ...facts(), attempt, reason: result.reason, delayMs: delay });
+      if (!isRetryableMethod(method, retry) || attempt >= retry.maxAttempts) return giveUp();
+      const asked = retryable && retryAfterMs(retryable.headers.get("retry-after"), Date.now());
+      if (asked !== undefined && asked > retry.maxRetryAfterMs) return giveUp();
+      const delay = asked ?? backoffDelay(attempt, retry, config.random);
+      if (now() + delay >= deadline) return giveUp();
+      const reason =
+        retryable !== undefined
+          ? `status ${retryable.status}`
+          : failure instanceof VpcepResponseError
+            ? "a malformed response body"
+            : failure instanceof VpcepTimeoutError
+              ? "the attempt timed out"
+              : "a network error";
+      config.logger?.({ event: "retry", ...facts(), attempt, reason, delayMs: delay });
       if (delay > 0) await pause(delay, callerSignal, () => new VpcepAbortError(what(), callerSignal?.reason));
-      // A retry with a refreshed token does not use up an attempt.
-      if (result.refreshed === true) attempt--;
     }
   };
 }
 
 /**
- * Reads the whole body within the attempt, so that the attempt's limits cover it and a
- * later abort of a shared deadline finds nothing left to cut. The API answers JSON, and
+ * Keeps the body, read whole within the attempt, so that the attempt's limits cover it and
+ * a later abort of a shared deadline finds nothing left to cut. The API answers JSON, and
  * the body is read as JSON whatever its content type (as openapi-fetch does): int64 fields
  * are quoted so that they stay exact, and a success body must parse. The response object
  * is kept (building a new one costs more than the rest of the call): its `text()` and
  * `json()` answer from memory.
  */
-async function readBody(response: Response, request: () => { method: string; url: string }): Promise<Response> {
-  if (response.body === null) return response;
-  const text = quoteInt64Fields(await response.text());
+function keepBody(response: Response, body: string, request: () => { method: string; url: string }): Response {
+  const text = quoteInt64Fields(body);
   let parsed: unknown;
-  if (text.trim() !== "") {
+  if (/\S/.test(text)) {
     try {
       parsed = JSON.parse(text);
     } catch {

@@ -70,6 +70,13 @@ describe("an IAM token from a provider", () => {
     expect((await vpcep.getEndpoint("e1")).data).toEqual(endpoint);
   });
 
+  it("reaches the caller as it is when it fails to refresh after a 401", async () => {
+    const provider = vi.fn().mockResolvedValueOnce("expired").mockRejectedValueOnce(new Error("IAM down"));
+    const { vpcep, requests } = clientWith([unauthorized(), json(200, endpoint)], { token: provider });
+    await expect(vpcep.getEndpoint("e1")).rejects.toThrow(new Error("IAM down"));
+    expect(requests).toHaveLength(1);
+  });
+
   it("must return a usable header value, checked without quoting it", async () => {
     const { vpcep } = clientWith([json(200, endpoint)], { token: async () => "secret-part\nrest" });
     const error = await vpcep.getEndpoint("e1").catch((caught: unknown) => caught);

@@ -142,14 +142,15 @@ export async function signRequest(request: Request, credentials: AkSkCredentials
   headers.set("X-Sdk-Date", date);
   if (credentials.securityToken !== undefined) headers.set("X-Security-Token", credentials.securityToken);
 
-  const signed = new Map<string, string>([["host", url.host]]);
-  headers.forEach((value, name) => signed.set(name, value));
+  const toSign = new Map<string, string>([["host", url.host]]);
+  headers.forEach((value, name) => toSign.set(name, value));
   const body = request.body === null ? new Uint8Array() : await request.clone().arrayBuffer();
-  const canonical = await canonicalRequest({ method: request.method, url, headers: signed, body });
-  const names = [...signed.keys()].sort().join(";");
-  headers.set(
-    "Authorization",
-    `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${names}, Signature=${await signature(canonical, date, credentials.secretKey)}`,
-  );
-  return new Request(request, request.body === null ? { headers } : { headers, body });
+  const canonical = await canonicalRequest({ method: request.method, url, headers: toSign, body });
+  const names = [...toSign.keys()].sort().join(";");
+  // Web Crypto hashes and signs off the main thread: the new request is built meanwhile,
+  // and gets its Authorization header once the signature is there.
+  const signing = signature(canonical, date, credentials.secretKey);
+  const signed = new Request(request, request.body === null ? { headers } : { headers, body });
+  signed.headers.set("Authorization", `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${names}, Signature=${await signing}`);
+  return signed;
 }

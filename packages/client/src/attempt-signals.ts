@@ -4,7 +4,7 @@ export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** Whether the time limit, not the caller, ended the attempt. */
   timedOut(): boolean;
-  /** The attempt is over (whatever its outcome). Call it once. */
+  /** The attempt is over (whatever its outcome). Call it exactly once: the object may be shared by attempts. */
   release(): void;
 }
 
@@ -27,6 +27,8 @@ interface SharedDeadline {
   readonly at: number;
   readonly controller: AbortController;
   readonly timer: ReturnType<typeof setTimeout>;
+  /** Whether the timer lets the process exit; one that cannot is not kept while idle. */
+  readonly unrefed: boolean;
   /** Attempts in flight. */
   active: number;
   /** Attempts it was handed to, over its life. */
@@ -49,7 +51,8 @@ interface SharedDeadline {
  * A deadline's timer is set once, when the deadline is first handed out, and cleared as
  * soon as the deadline is idle and no longer the one handed out: calls made one after
  * another reuse it without touching a timer. Like `AbortSignal.timeout()`, it does not
- * keep the process alive; the request in flight does.
+ * keep the process alive; the request in flight does. Where a timer cannot be unref'd
+ * (browsers, Deno before 2.8), it is cleared as soon as its deadline is idle.
  *
  * An attempt with a caller's signal gets a signal of its own that follows the caller's and
  * the shared deadline.
@@ -61,7 +64,9 @@ export function createAttemptSignals(now: () => number): AttemptSignals {
   let current: SharedDeadline | undefined;
 
   const retireIfIdle = (deadline: SharedDeadline) => {
-    if (deadline.active === 0 && deadline !== current) clearTimeout(deadline.timer);
+    if (deadline.active > 0 || (deadline === current && deadline.unrefed)) return;
+    clearTimeout(deadline.timer);
+    if (deadline === current) current = undefined;
   };
 
   const open = (at: number, limitMs: number): SharedDeadline => {
@@ -75,11 +80,13 @@ export function createAttemptSignals(now: () => number): AttemptSignals {
       controller.abort();
       for (const following of deadline.followers) following.abort();
     }, limitMs + DEADLINE_GRID_MS);
-    timer.unref?.();
+    // unref() returns the timer; browsers and Deno before 2.8 return a number, which has none.
+    const unrefed = timer.unref?.() !== undefined;
     const deadline: SharedDeadline = {
       at,
       controller,
       timer,
+      unrefed,
       active: 0,
       handedOut: 0,
       followers: new Set(),

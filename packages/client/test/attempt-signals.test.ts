@@ -64,6 +64,15 @@ describe("attempt signals without a caller's signal", () => {
     expect(next.signal.aborted).toBe(false);
   });
 
+  it("abort the attempts in flight on a full deadline and on the one that replaced it, leaving no timer", () => {
+    const attemptSignal = fakeClock();
+    const attempts = Array.from({ length: MAX_ATTEMPTS_PER_DEADLINE + 1 }, () => attemptSignal(100, undefined));
+    const [first, last] = [attempts[0]!, attempts.at(-1)!];
+    vi.advanceTimersByTime(100 + 2 * DEADLINE_GRID_MS);
+    expect([first.timedOut(), last.timedOut()]).toEqual([true, true]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it(`hand one deadline to at most ${MAX_ATTEMPTS_PER_DEADLINE} attempts`, () => {
     const attemptSignal = fakeClock();
     const signals = new Set(Array.from({ length: MAX_ATTEMPTS_PER_DEADLINE + 1 }, () => attemptSignal(100, undefined).signal));
@@ -109,7 +118,22 @@ describe("attempt signals without a caller's signal", () => {
     expect(vi.getTimerCount()).toBe(1);
   });
 
-  it("run a deadline's timer again for attempts that come after an idle spell", () => {
+  it("clear an idle deadline's timer at once where timers cannot be unref'd, as in browsers", () => {
+    const cleared: unknown[] = [];
+    vi.stubGlobal("setTimeout", () => 7);
+    vi.stubGlobal("clearTimeout", (timer: unknown) => cleared.push(timer));
+    try {
+      const attemptSignal = createAttemptSignals(() => 1_000);
+      const first = attemptSignal(30_000, undefined);
+      first.release();
+      expect(cleared).toEqual([7]);
+      expect(attemptSignal(30_000, undefined).signal).not.toBe(first.signal);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("still abort an attempt that comes after an idle spell", () => {
     const attemptSignal = fakeClock();
     attemptSignal(100, undefined).release();
     const later = attemptSignal(100, undefined);

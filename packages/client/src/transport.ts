@@ -65,8 +65,9 @@ export function createTransport(config: TransportConfig): FetchFunction {
       if (remaining <= 0) throw outOfTime();
       const ending = attemptSignal(Math.min(remaining, timeout.attemptMs), callerSignal);
       // What the call ends with if no attempt is left: an answer worth retrying, or a failure.
-      let retryable: Response | undefined;
+      let retryableResponse: Response | undefined;
       let failure: unknown;
+      let reason = "";
       try {
         const request =
           attempt === 1
@@ -76,8 +77,9 @@ export function createTransport(config: TransportConfig): FetchFunction {
                 headers: original.headers,
                 ...(spareBody === undefined ? {} : { body: spareBody }),
               });
-        // Credentials are outside the retries: a failing token provider is the caller's
-        // to handle, and its error reaches the caller as it is.
+        // Credentials are outside the retries: a token provider that fails (at first use or
+        // when refreshing after a 401) is the caller's to handle; its error reaches the
+        // caller as it is.
         const authorization = config.auth.authorize(request);
         const { request: authorized, used } = authorization instanceof Promise ? await authorization : authorization;
         const attemptStarted = config.logger === undefined ? 0 : now();
@@ -87,16 +89,18 @@ export function createTransport(config: TransportConfig): FetchFunction {
           // The attempt's signal covers the answer and its body: a body that stalls uses up
           // the attempt. A custom fetch must honour it, as the global fetch does.
           const answer = await config.fetch(authorized, { signal: ending.signal });
-          config.logger?.({ event: "response", ...facts(), attempt, status: answer.status, durationMs: now() - attemptStarted });
           response = answer.body === null ? answer : keepBody(answer, await answer.text(), facts);
         } catch (error) {
           // A failure of the transport (not of the service): typed, and retried when safe.
           if (callerSignal?.aborted) throw new VpcepAbortError(what(), callerSignal.reason);
           const timedOut = ending.timedOut();
           if (timedOut && remaining <= timeout.attemptMs) throw outOfTime();
+          reason = error instanceof VpcepResponseError ? "a malformed response body" : timedOut ? "the attempt timed out" : "a network error";
           failure = timedOut ? new VpcepTimeoutError(what(), "attempt", timeout.attemptMs) : error;
         }
         if (response !== undefined) {
+          // Outside the attempt's error handling: a logger that throws stops the call, as it is.
+          config.logger?.({ event: "response", ...facts(), attempt, status: response.status, durationMs: now() - attemptStarted });
           if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used))) {
             // A retry with a refreshed token does not use up an attempt.
             refreshed = true;
@@ -105,30 +109,23 @@ export function createTransport(config: TransportConfig): FetchFunction {
             continue;
           }
           if (!RETRYABLE_STATUSES.has(response.status)) return response;
-          retryable = response;
+          retryableResponse = response;
+          reason = `status ${response.status}`;
         }
       } finally {
         ending.release();
       }
 
       const giveUp = (): Response => {
-        if (retryable !== undefined) return retryable;
+        if (retryableResponse !== undefined) return retryableResponse;
         if (failure instanceof VpcepTimeoutError || failure instanceof VpcepResponseError) throw failure;
         throw new VpcepNetworkError(facts(), attempt, failure);
       };
       if (!isRetryableMethod(method, retry) || attempt >= retry.maxAttempts) return giveUp();
-      const asked = retryable && retryAfterMs(retryable.headers.get("retry-after"), Date.now());
+      const asked = retryableResponse && retryAfterMs(retryableResponse.headers.get("retry-after"), Date.now());
       if (asked !== undefined && asked > retry.maxRetryAfterMs) return giveUp();
       const delay = asked ?? backoffDelay(attempt, retry, config.random);
       if (now() + delay >= deadline) return giveUp();
-      const reason =
-        retryable !== undefined
-          ? `status ${retryable.status}`
-          : failure instanceof VpcepResponseError
-            ? "a malformed response body"
-            : failure instanceof VpcepTimeoutError
-              ? "the attempt timed out"
-              : "a network error";
       config.logger?.({ event: "retry", ...facts(), attempt, reason, delayMs: delay });
       if (delay > 0) await pause(delay, callerSignal, () => new VpcepAbortError(what(), callerSignal?.reason));
     }

@@ -155,6 +155,52 @@ describe("backoff and Retry-After", () => {
   });
 });
 
+describe("the log", () => {
+  it("states why each attempt is retried", async () => {
+    const broken = () => new Response("{", { status: 200 });
+    const steps: Step[] = [{ drop: "ECONNRESET" }, "hang", broken, json(503, {}), json(200, endpoint)];
+    const { vpcep, log } = clientWith(steps, { timeout: { attemptMs: 20 }, retry: { baseDelayMs: 0, maxAttempts: 5 } });
+    await vpcep.getEndpoint("e1");
+    expect(log.flatMap((entry) => (entry.event === "retry" ? [entry.reason] : []))).toEqual([
+      "a network error",
+      "the attempt timed out",
+      "a malformed response body",
+      "status 503",
+    ]);
+  });
+
+  it("states a retry with a refreshed token, which takes no attempt", async () => {
+    const provider = vi.fn().mockResolvedValueOnce("expired").mockResolvedValueOnce("fresh");
+    const { vpcep, log } = clientWith([json(401, {}), json(200, endpoint)], { token: provider });
+    await vpcep.getEndpoint("e1");
+    expect(log).toMatchObject([
+      { event: "response", attempt: 1, status: 401 },
+      { event: "retry", attempt: 1, reason: "401, retrying with a refreshed token", delayMs: 0 },
+      { event: "response", attempt: 1, status: 200 },
+    ]);
+  });
+
+  it("notes each response with its attempt and status", async () => {
+    const { vpcep, log } = clientWith([json(503, {}), json(200, endpoint)]);
+    await vpcep.getEndpoint("e1");
+    expect(log.filter((entry) => entry.event === "response")).toMatchObject([
+      { method: "GET", url: "https://vpcep.test/v1/p1/vpc-endpoints/e1", attempt: 1, status: 503 },
+      { attempt: 2, status: 200 },
+    ]);
+  });
+
+  it("stops a call with the logger's own error when the logger throws, not with a network error", async () => {
+    const logger = () => {
+      throw new Error("log sink full");
+    };
+    const { vpcep, requests } = clientWith([json(200, endpoint)], { logger });
+    const error = await vpcep.createEndpoint(createBody).catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(VpcepNetworkError);
+    expect(error).toEqual(new Error("log sink full"));
+    expect(requests).toHaveLength(1);
+  });
+});
+
 describe("time limits and aborts", () => {
   it("retries an attempt that outlives attemptMs", async () => {
     const { vpcep, requests } = clientWith(["hang", json(200, endpoint)], { timeout: { attemptMs: 20 } });

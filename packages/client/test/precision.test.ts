@@ -31,6 +31,12 @@ describe("int64 fields", () => {
     expect(JSON.parse(quoteInt64Fields(text))).toEqual({ total_count: 3, description: '"marker_id": 5', marker_id: "-12" });
   });
 
+  it("are all quoted in a long text, with everything around them kept as it was", () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, marker_id: `${BigInt(i) * 9_007_199_254_740_993n - 3n}`, weight: i }));
+    const text = JSON.stringify({ endpoints: items }, null, 2).replace(/"marker_id": ?"(-?\d+)"/g, (_, digits) => `"marker_id" : ${digits}`);
+    expect(JSON.parse(quoteInt64Fields(text))).toEqual({ endpoints: items });
+  });
+
   it("are exactly the fields the spec declares as int64", () => {
     const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@otc-vpcep/spec/openapi.json"), "utf8"));
     const found = new Set<string>();

@@ -77,6 +77,28 @@ describe("an IAM token from a provider", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("is asked again by a call whose 401 arrives after a shared refresh failed", async () => {
+    const provider = vi.fn().mockResolvedValueOnce("expired").mockRejectedValueOnce(new Error("IAM down")).mockResolvedValueOnce("fresh");
+    let answerLateCall = () => {};
+    const lateAnswer = new Promise<void>((resolve) => (answerLateCall = resolve));
+    const { vpcep } = clientWith(
+      [
+        (request) =>
+          request.headers.get("x-auth-token") === "fresh"
+            ? json(200, endpoint)
+            : request.url.endsWith("/late")
+              ? lateAnswer.then(unauthorized)
+              : unauthorized(),
+      ],
+      { token: provider },
+    );
+    const late = vpcep.getEndpoint("late");
+    await expect(vpcep.getEndpoint("early")).rejects.toThrow("IAM down");
+    answerLateCall();
+    expect((await late).data).toEqual(endpoint);
+    expect(provider).toHaveBeenCalledTimes(3);
+  });
+
   it("must return a usable header value, checked without quoting it", async () => {
     const { vpcep } = clientWith([json(200, endpoint)], { token: async () => "secret-part\nrest" });
     const error = await vpcep.getEndpoint("e1").catch((caught: unknown) => caught);

@@ -48,7 +48,8 @@ export function tokenAuthenticator(token: string | TokenProvider): Authenticator
   const fetchToken = () => Promise.resolve().then(token).then((value) => checkToken(value, "the token provider's result"));
   const refresh = (stale: Promise<string>) => {
     // Only the first caller holding the stale token starts a refresh; the rest share it.
-    if (current === stale) {
+    // After a refresh failed, the next caller to meet a 401 tries again.
+    if (current === stale || current === undefined) {
       current = fetchToken();
       current.catch(() => (current = undefined));
     }

@@ -12,8 +12,7 @@ real API at <upstream-url> (e.g. https://vpcep.eu-de.otc.t-systems.com) against 
   --port N        port to listen on (default: 4010; 0 picks a free port)
   --host ADDRESS  address to listen on (default: 127.0.0.1)
   --spec FILE     OpenAPI file to serve (default: the bundled VPCEP description)
-  --verbose       also print every request (Prism 5.14 may crash on some request contents
-                  while logging them)
+  --verbose       also print every request
   --quiet         print nothing but the URL (not even Prism's warnings)
 `;
 
@@ -47,6 +46,7 @@ async function main(): Promise<void> {
   if (command === "proxy" && (upstream === undefined || extra.length > 0)) {
     throw new MockError(`"proxy" takes exactly one <upstream-url>\n${USAGE}`);
   }
+  if (values.verbose && values.quiet) throw new MockError(`Give --verbose or --quiet, not both\n${USAGE}`);
   const port = parsePort(values.port);
   const options = {
     host: values.host,
@@ -58,9 +58,16 @@ async function main(): Promise<void> {
   const mock = upstream === undefined ? await startMock(options) : await startProxy({ ...options, upstream });
   const role = upstream === undefined ? "mock" : `validating proxy to ${upstream}`;
   process.stdout.write(`VPCEP ${role} listening on ${mock.url} (API under ${mock.url}/v1/{project_id})\n`);
+  let stopping = false;
   const shutdown = () => {
+    stopping = true;
     void mock.stop().then(() => process.exit(0));
   };
+  void mock.exited.then(() => {
+    if (stopping) return;
+    process.stderr.write("vpcep-mock: Prism exited unexpectedly\n");
+    process.exit(1);
+  });
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 }

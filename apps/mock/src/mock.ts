@@ -8,6 +8,8 @@ export interface RunningMock {
   port: number;
   /** Stops Prism and resolves once it has exited. Safe to call more than once. */
   stop(): Promise<void>;
+  /** Resolves when Prism has exited, whether stopped or not (an unexpected exit is also logged to `onLog`). */
+  exited: Promise<void>;
 }
 
 export interface ProxyOptions extends MockOptions {
@@ -24,26 +26,29 @@ async function choosePort(host: string, requested: number | undefined): Promise<
   }
 }
 
-/** Starts `prism <command> <spec> [upstream]` with errors on, and resolves once it listens. */
-async function run(command: "mock" | "proxy", options: MockOptions, upstream?: string): Promise<RunningMock> {
+/** Starts Prism's server (mocking, or proxying to `upstream`), and resolves once it listens. */
+async function run(options: MockOptions, upstream?: string): Promise<RunningMock> {
   const resolved = resolveMockOptions(options);
   const port = await choosePort(resolved.host, resolved.port);
-  const args = [command, resolved.spec, ...(upstream === undefined ? [] : [upstream])];
-  // Prism's CLI passes every info line (requests included) through jsonrepair, which breaks
-  // on some valid request contents and then crashes the server; so info is opt-in.
-  args.push("--host", resolved.host, "--port", String(port), "--errors", "--verboseLevel", resolved.verbose ? "info" : "warn");
-  const { child, ready } = startPrism(args, { host: resolved.host, port }, resolved.onLog, resolved.startupTimeoutMs);
+  const settings = { spec: resolved.spec, host: resolved.host, port, level: resolved.verbose ? "info" : "warn", ...(upstream === undefined ? {} : { upstream }) } as const;
+  const { child, ready } = startPrism(settings, resolved.onLog, resolved.startupTimeoutMs);
 
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
+    stopping = true;
     process.removeListener("exit", killOnExit);
     await stopPrism(child);
   };
 
   try {
-    const url = (await ready).replace(/\/+$/, "");
-    return { url, port, stop };
+    const url = await ready;
+    child.once("exit", (code, signal) => {
+      if (!stopping) resolved.onLog(`Prism exited unexpectedly (${signal ?? `code ${code}`}); the mock at ${url} is gone`);
+    });
+    return { url, port, stop, exited };
   } catch (error) {
     await stop();
     throw error;
@@ -56,7 +61,7 @@ async function run(command: "mock" | "proxy", options: MockOptions, upstream?: s
  * 401 response, and a response that would violate the spec becomes an error.
  */
 export function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  return run("mock", options);
+  return run(options);
 }
 
 function upstreamUrl(value: unknown): string {
@@ -82,5 +87,5 @@ function upstreamUrl(value: unknown): string {
 export async function startProxy(options: ProxyOptions): Promise<RunningMock> {
   if (typeof options !== "object" || options === null) throw new MockError('Invalid proxy options: give at least "upstream"');
   const { upstream, ...rest } = options;
-  return run("proxy", rest, upstreamUrl(upstream));
+  return run(rest, upstreamUrl(upstream));
 }

@@ -9,10 +9,7 @@ export interface MockOptions {
   spec?: string;
   /** Receives each line Prism logs (warnings; with `verbose`, every request too). Silent by default. */
   onLog?: (line: string) => void;
-  /**
-   * Log every request (Prism's info level). Off by default: Prism 5.14's CLI crashes on some
-   * valid request contents while logging them (its log pipe runs them through jsonrepair).
-   */
+  /** Log every request too (Prism's info level). Off by default. */
   verbose?: boolean;
   /** How long to wait for Prism to listen before giving up, in milliseconds. Default 30000. */
   startupTimeoutMs?: number;
@@ -61,7 +58,7 @@ export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptio
     throw new MockError(`Invalid mock option "spec": must be a path to an OpenAPI file`);
   }
   if (typeof verbose !== "boolean") {
-    throw new MockError(`Invalid mock option "verbose": must be a boolean`);
+    throw new MockError(`Invalid mock option "verbose": must be a boolean; got ${typeof verbose}`);
   }
   if (typeof onLog !== "function") {
     throw new MockError(`Invalid mock option "onLog": must be a function`);

@@ -1,64 +1,51 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { connect } from "node:net";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { MockError } from "./options.js";
 
-const require = createRequire(import.meta.url);
+/** The child process's script: Prism's server without its CLI (see the file). */
+const serverScript = fileURLToPath(new URL("../server/prism-server.mjs", import.meta.url));
 
-/** The path of Prism's CLI script inside the installed @stoplight/prism-cli. */
-function prismCliPath(): string {
-  const manifestPath = require.resolve("@stoplight/prism-cli/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin: Record<string, string> };
-  const bin = manifest.bin["prism"];
-  if (bin === undefined) throw new MockError("@stoplight/prism-cli has no prism binary");
-  return join(dirname(manifestPath), bin);
+export interface PrismSettings {
+  spec: string;
+  host: string;
+  port: number;
+  /** "info" logs every request; "warn" only problems. */
+  level: "info" | "warn";
+  /** Proxy to this API instead of mocking it. */
+  upstream?: string;
 }
 
 export interface PrismProcess {
   child: ChildProcess;
-  /** Resolves with the URL Prism listens on; rejects when it exits or times out first. */
+  /** Resolves with the server's URL once Prism listens; rejects when it exits or times out first. */
   ready: Promise<string>;
 }
 
 const KEPT_LINES = 20;
 
-/** Resolves once something accepts TCP connections on host:port, trying every 50 ms. */
-function whenListening(host: string, port: number, stopped: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const attempt = () => {
-      if (stopped()) return;
-      const socket = connect({ host, port });
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once("error", () => {
-        socket.destroy();
-        setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
+/** A log line of the server (pino JSON) as people read it; other output as it is. */
+function readable(line: string): string {
+  try {
+    const entry = JSON.parse(line) as { level?: string; name?: string; msg?: string; input?: { method?: string; url?: { path?: string } } };
+    const request = entry.input?.method === undefined ? "" : ` ${entry.input.method.toUpperCase()} ${entry.input.url?.path ?? ""}`;
+    return `${entry.level ?? "log"} [${entry.name ?? "PRISM"}]${request} ${entry.msg ?? ""}`.trimEnd();
+  } catch {
+    return line;
+  }
 }
 
 /**
- * Starts `prism <args>` listening on host:port, and resolves with its URL once it accepts
- * connections; rejects when it exits or times out first. Readiness is checked on the port,
- * not read from Prism's log, so it holds at any log level.
+ * Starts Prism's server in a child process, and resolves with its URL once the server
+ * itself says it listens (over IPC): a port that answers may belong to another program.
+ * Rejects when the child exits or the time runs out first.
  */
-export function startPrism(
-  args: string[],
-  listen: { host: string; port: number },
-  onLog: (line: string) => void,
-  timeoutMs: number,
-): PrismProcess {
-  const child = spawn(process.execPath, [prismCliPath(), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
+export function startPrism(settings: PrismSettings, onLog: (line: string) => void, timeoutMs: number): PrismProcess {
+  const child = spawn(process.execPath, [serverScript, JSON.stringify(settings)], {
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
   });
   const recent: string[] = [];
+  const output = () => (recent.length === 0 ? "" : `\n${recent.join("\n")}`);
   let settled = false;
 
   const ready = new Promise<string>((resolve, reject) => {
@@ -68,15 +55,17 @@ export function startPrism(
       clearTimeout(timer);
       outcome();
     };
+    const where = `${settings.host}:${settings.port}`;
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      settle(() => reject(new MockError(`Prism did not start within ${timeoutMs} ms.\n${recent.join("\n")}`)));
+      settle(() => reject(new MockError(`Prism did not start listening on ${where} within ${timeoutMs} ms.${output()}`)));
     }, timeoutMs);
 
     const onLine = (line: string) => {
       if (line.trim() === "") return;
-      onLog(line);
-      recent.push(line);
+      const shown = readable(line);
+      onLog(shown);
+      recent.push(shown);
       if (recent.length > KEPT_LINES) recent.shift();
     };
     for (const stream of [child.stdout, child.stderr]) {
@@ -88,12 +77,12 @@ export function startPrism(
         lines.forEach(onLine);
       });
     }
+    child.once("message", () =>
+      settle(() => resolve(`http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${settings.port}`)),
+    );
     child.once("error", (error) => settle(() => reject(new MockError(`Prism could not be started: ${error.message}`))));
     child.once("exit", (code, signal) =>
-      settle(() => reject(new MockError(`Prism exited (${signal ?? `code ${code}`}) before listening.\n${recent.join("\n")}`))),
-    );
-    void whenListening(listen.host, listen.port, () => settled).then(() =>
-      settle(() => resolve(`http://${listen.host.includes(":") ? `[${listen.host}]` : listen.host}:${listen.port}`)),
+      settle(() => reject(new MockError(`Prism exited (${signal ?? `code ${code}`}) before listening on ${where}.${output()}`))),
     );
   });
   return { child, ready };

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -43,6 +44,25 @@ describe("vpcep-mock", () => {
     child.kill("SIGINT");
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
+  });
+
+  it("exits 1 and says so when Prism dies while it serves", async () => {
+    const { child, output } = run(["--port", "0"]);
+    await printedUrl(child);
+    const [prism] = readdirSync(`/proc/${child.pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${child.pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean),
+    );
+    process.kill(Number(prism), "SIGKILL");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().stderr).toContain("Prism exited unexpectedly");
+  });
+
+  it("refuses --verbose with --quiet", async () => {
+    const { child, output } = run(["--verbose", "--quiet"]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().stderr).toContain("Give --verbose or --quiet, not both");
   });
 
   it("refuses an invalid port with a message that names it", async () => {

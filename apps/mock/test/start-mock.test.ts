@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MockError, startMock, type RunningMock } from "../src/index.js";
+import { bundledSpecPath } from "../src/options.js";
+import { startPrism } from "../src/prism.js";
 
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const endpointRequest = {
@@ -57,6 +59,16 @@ describe("startMock", () => {
     expect((await createEndpoint(mock.url)).status).toBe(200);
   });
 
+  it("survives a request it refuses whose contents Prism's CLI could not log (regression)", async () => {
+    const refused = await fetch(`${mock.url}/v1/${projectId}/nowhere`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Auth-Token": "token" },
+      body: JSON.stringify({ routetables: ["}a[:"] }),
+    });
+    expect(refused.status).toBe(404);
+    expect((await createEndpoint(mock.url)).status).toBe(200);
+  });
+
   it("answers 401 with the error body when no credentials are sent", async () => {
     const response = await createEndpoint(mock.url, {});
     expect(response.status).toBe(401);
@@ -75,11 +87,20 @@ describe("startMock lifecycle", () => {
     await expect(createEndpoint(mock.url)).rejects.toThrow();
   });
 
+  it("passes Prism's warnings to onLog, but no requests unless verbose", async () => {
+    const lines: string[] = [];
+    const mock = await startMock({ onLog: (line) => lines.push(line) });
+    await createEndpoint(mock.url, {});
+    await expect.poll(() => lines.some((line) => line.startsWith("warn "))).toBe(true);
+    await mock.stop();
+    expect(lines.filter((line) => line.includes("Request received"))).toEqual([]);
+  });
+
   it("passes Prism's log lines to onLog, every request with verbose", async () => {
     const lines: string[] = [];
     const mock = await startMock({ verbose: true, onLog: (line) => lines.push(line) });
     await createEndpoint(mock.url);
-    await expect.poll(() => lines.some((line) => line.includes("/vpc-endpoints"))).toBe(true);
+    await expect.poll(() => lines.some((line) => line.includes("Request received"))).toBe(true);
     await mock.stop();
   });
 });
@@ -111,6 +132,16 @@ describe("startMock failures", () => {
   it("rejects a startup timeout that is not a positive integer", async () => {
     const error = await rejectionOf(startMock({ startupTimeoutMs: -1 }));
     expect(error.message).toContain('Invalid mock option "startupTimeoutMs"');
+  });
+
+  it("does not take another program listening on its port for Prism", async () => {
+    const { ready } = startPrism({ spec: bundledSpecPath(), host: "127.0.0.1", port: takenPort, level: "warn" }, () => {}, 30_000);
+    await expect(ready).rejects.toThrow(`before listening on 127.0.0.1:${takenPort}`);
+  });
+
+  it("names the address it waited for when Prism is too slow to start", async () => {
+    const error = await rejectionOf(startMock({ startupTimeoutMs: 1 }));
+    expect(error.message).toMatch(/^Prism did not start listening on 127\.0\.0\.1:\d+ within 1 ms\.$/);
   });
 
   it("reports Prism's own words when the spec file does not exist", async () => {

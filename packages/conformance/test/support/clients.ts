@@ -86,7 +86,8 @@ export function expectSuccess(operationId: string, outcome: Outcome, status = 20
   expect(responseViolations(operationId, status, wireBody(outcome.response))).toEqual([]);
 }
 
-interface PrismViolation {
+/** One finding of Prism's `sl-violations` header. */
+export interface PrismViolation {
   location: string[];
   message: string;
 }
@@ -101,13 +102,19 @@ function reportedViolations(response: Response): PrismViolation[] | undefined {
 }
 
 /**
- * The field a violation is about, as a dotted path (`tags.0.key`). A missing required
- * property and an unknown one are reported at their parent, named in the message.
+ * The place a violation is about, after `request`: `["body", "tags", "0", "key"]`. A missing
+ * required property and an unknown one are reported at their parent, named in the message;
+ * a missing body at the request itself, here `["body"]`.
  */
-function violationPath(violation: PrismViolation): string {
-  const parent = violation.location.slice(2);
+export function violationPlace(violation: PrismViolation): string[] {
+  if (violation.location.length === 1 && /body parameter is required/i.test(violation.message)) return ["body"];
   const named = /(?:required property|additional properties; found) '([^']+)'/.exec(violation.message)?.[1];
-  return [...parent, ...(named === undefined ? [] : [named])].join(".");
+  return [...violation.location.slice(1), ...(named === undefined ? [] : [named])];
+}
+
+/** The field a violation is about within its part of the request, as a dotted path (`tags.0.key`). */
+function violationPath(violation: PrismViolation): string {
+  return violationPlace(violation).slice(1).join(".");
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * The emulator's clock and its transition modes. Every time the emulator uses (resource
+ * timestamps, time-based transitions, the AK/SK date check) reads this clock: the real
+ * time plus what `advance()` added, or, with the manual clock, only what tests advance.
+ */
+
+/** When a pending transition (`creating` → `available`, `deleting` → gone, ...) completes. */
+export type TransitionMode =
+  | { kind: "immediate" }
+  | { kind: "reads"; reads: number }
+  | { kind: "ms"; ms: number };
+
+export const DEFAULT_TRANSITIONS: TransitionMode = { kind: "ms", ms: 1000 };
+
+/** `immediate`, `reads:N` (N reads see the old state) or `ms:N` (N ms of emulator time). */
+export function parseTransitions(text: string): TransitionMode {
+  if (text === "immediate") return { kind: "immediate" };
+  const match = /^(reads|ms):(\d{1,9})$/.exec(text);
+  if (match === null) {
+    throw new Error(`Invalid transitions ${JSON.stringify(text)}: must be "immediate", "reads:N" or "ms:N" (N an integer from 0 to 999999999)`);
+  }
+  const count = Number(match[2]);
+  return match[1] === "reads" ? { kind: "reads", reads: count } : { kind: "ms", ms: count };
+}
+
+export function formatTransitions(mode: TransitionMode): string {
+  return mode.kind === "immediate" ? "immediate" : mode.kind === "reads" ? `reads:${mode.reads}` : `ms:${mode.ms}`;
+}
+
+export type ClockKind = "real" | "manual";
+
+export class Clock {
+  private offsetMs = 0;
+  private manualNowMs: number;
+
+  constructor(
+    readonly kind: ClockKind,
+    start: number = Date.now(),
+  ) {
+    this.manualNowMs = start;
+  }
+
+  /** Milliseconds since the epoch, on the emulator's clock. */
+  now(): number {
+    return this.kind === "manual" ? this.manualNowMs : Date.now() + this.offsetMs;
+  }
+
+  /** Moves the clock forward by `ms` (0 or more). */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`Invalid advance: must be a number of milliseconds, 0 or more; got ${String(ms)}`);
+    if (this.kind === "manual") this.manualNowMs += ms;
+    else this.offsetMs += ms;
+  }
+
+  /** Sets the clock to a time (the manual clock only moves there; the real one keeps running from there). */
+  set(epochMs: number): void {
+    if (this.kind === "manual") this.manualNowMs = epochMs;
+    else this.offsetMs = epochMs - Date.now();
+  }
+}
+
+/** `2024-05-06T09:12:44Z`: the reference's timestamp form, to the second. */
+export function timestamp(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The state file: read at start (a corrupt or foreign file is refused, never
+ * overwritten) and written after every change, atomically (a temporary file, fsync,
+ * rename, fsync of the folder), before the response is sent.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { EmulatorError } from "./options.js";
+import { parseStateDocument, type StateDocument } from "./state.js";
+
+export class StateFile {
+  private readonly temporary: string;
+
+  constructor(readonly path: string) {
+    this.temporary = `${path}.${process.pid}.tmp`;
+  }
+
+  /** The state in the file, or `undefined` when there is no file yet. */
+  load(): StateDocument | undefined {
+    if (!existsSync(this.path)) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(this.path, "utf8");
+    } catch (error) {
+      throw new EmulatorError(`Cannot read the state file ${this.path}: ${(error as Error).message}`, "ESTATEFILE");
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new EmulatorError(
+        `Refusing the state file ${this.path}: it is not valid JSON (${(error as Error).message}); it is left as it is. Move it away or give another --state-file.`,
+        "ESTATEFILE",
+      );
+    }
+    try {
+      return parseStateDocument(parsed);
+    } catch (error) {
+      throw new EmulatorError(
+        `Refusing the state file ${this.path}: ${(error as Error).message}; it is left as it is. Move it away or give another --state-file.`,
+        "ESTATEFILE",
+      );
+    }
+  }
+
+  /** Replaces the file with `state`, durably: after this returns, a crash keeps it. */
+  write(state: StateDocument): void {
+    const fd = openSync(this.temporary, "w", 0o600);
+    try {
+      writeSync(fd, JSON.stringify(state));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(this.temporary, this.path);
+    try {
+      const folder = openSync(dirname(this.path), "r");
+      try {
+        fsyncSync(folder);
+      } finally {
+        closeSync(folder);
+      }
+    } catch {
+      // Some systems cannot fsync a folder; the rename is still atomic there.
+    }
+  }
+}

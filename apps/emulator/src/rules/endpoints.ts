@@ -1,0 +1,174 @@
+/**
+ * VPC endpoints: create (whitelist, quota, subnet and address rules), read, list and
+ * delete. A new endpoint is `creating`, then `accepted`, or `pendingAcceptance` when its
+ * service requires approval, or `failed` when a fault says so.
+ */
+import { createHash } from "node:crypto";
+import { ApiFailure, Codes, badRequest, endpointNotFound } from "../errors.js";
+import { GONE } from "../lifecycle.js";
+import type { EndpointRecord, PolicyStatementRecord } from "../state.js";
+import type { Call, Handler, Reply, World } from "../world.js";
+import { exact, fuzzy, pageOf, sortRecords } from "./listing.js";
+import { DEFAULT_POLICY, publicServiceById } from "./public-services.js";
+import { mayConnect } from "./services.js";
+import { checkNewTags } from "./tags.js";
+import { endpointView } from "./views.js";
+
+interface CreateEndpointBody {
+  subnet_id?: string;
+  endpoint_service_id: string;
+  vpc_id: string;
+  enable_dns?: boolean;
+  tags?: { key?: string; value?: string }[];
+  routetables?: string[];
+  port_ip?: string;
+  whitelist?: string[];
+  enable_whitelist?: boolean;
+  policy_statement?: PolicyStatementRecord[];
+  specification_name?: string;
+  description?: string;
+}
+
+function ownEndpoint(world: World, call: Call): EndpointRecord {
+  const id = call.path["vpc_endpoint_id"] ?? "";
+  const endpoint = world.store.endpoints.get(id);
+  if (endpoint === undefined || endpoint.project_id !== call.projectId) throw endpointNotFound(id);
+  return endpoint;
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text).digest();
+}
+
+/** A UUID-shaped id derived from `seed`: the VPC's default route table, say. */
+function derivedUuid(seed: string): string {
+  const hex = digest(seed).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The next free address of the subnet: `192.168.{a}.{b}` with `a` derived from the subnet. */
+function allocateIp(world: World, subnetId: string): string {
+  const third = digest(subnetId)[0]!;
+  const taken = new Set([...world.store.endpoints.values()].filter((endpoint) => endpoint.subnet_id === subnetId).map((endpoint) => endpoint.ip));
+  for (let host = 10; host < 255; host++) {
+    const ip = `192.168.${third}.${host}`;
+    if (!taken.has(ip)) return ip;
+  }
+  throw badRequest("EndPoint.2022", `Failed to create an endpoint: subnet ${subnetId} has no free address left in the emulator.`);
+}
+
+export const createEndpoint: Handler = (world, call): Reply => {
+  const body = call.body as CreateEndpointBody;
+  const used = [...world.store.endpoints.values()].filter((endpoint) => endpoint.project_id === call.projectId).length;
+  if (used >= world.quotas.endpoint) {
+    throw new ApiFailure(400, Codes.quotaExceeded, `Quota exceeded: the project has ${used} endpoints, its quota is ${world.quotas.endpoint}.`);
+  }
+  const operator = publicServiceById(body.endpoint_service_id);
+  const own = operator === undefined ? world.store.services.get(body.endpoint_service_id) : undefined;
+  if (operator === undefined && own === undefined) {
+    throw badRequest(Codes.serviceMissing, `The endpoint service does not exist: ${JSON.stringify(body.endpoint_service_id)}.`);
+  }
+  if (own !== undefined && own.status !== "available") {
+    throw badRequest(Codes.serviceUnavailable, `The endpoint service is unavailable: ${own.id} is ${own.status}.`);
+  }
+  if (own !== undefined && !mayConnect(own, call.domainId)) {
+    throw badRequest(
+      Codes.noPermission,
+      `You have no permission to connect to the VPC endpoint service: domain ${call.domainId} is not on the whitelist of ${own.id}.`,
+    );
+  }
+  const serviceType = operator?.service_type ?? own!.service_type;
+  const serviceName = operator?.service_name ?? own!.service_name;
+  const serviceId = operator?.id ?? own!.id;
+  const interfaceType = serviceType === "interface";
+  if (interfaceType && body.subnet_id === undefined) {
+    throw badRequest("EndPoint.2010", "The input parameter subnet ID is empty: an endpoint of an interface service needs subnet_id.");
+  }
+  let ip: string | undefined;
+  if (interfaceType) {
+    const subnetId = body.subnet_id!;
+    if (body.port_ip !== undefined) {
+      const holder = [...world.store.endpoints.values()].find((endpoint) => endpoint.subnet_id === subnetId && endpoint.ip === body.port_ip);
+      if (holder !== undefined) throw badRequest(Codes.portIpInUse, `The Port IP is in use: ${body.port_ip} belongs to endpoint ${holder.id} in subnet ${subnetId}.`);
+      ip = body.port_ip;
+    } else {
+      ip = allocateIp(world, subnetId);
+    }
+  }
+  const tags = checkNewTags(body.tags);
+  const id = world.newId();
+  const now = world.clock.now();
+  const shortName = serviceName.split(".").slice(-2, -1)[0] ?? "endpoint";
+  const endpoint: EndpointRecord = {
+    id,
+    seq: world.store.nextSeq(),
+    project_id: call.projectId,
+    domain_id: call.domainId,
+    service_id: serviceId,
+    service_name: serviceName,
+    service_type: serviceType,
+    vpc_id: body.vpc_id,
+    subnet_id: interfaceType ? body.subnet_id : undefined,
+    ip,
+    ip_shown: false,
+    enable_dns: interfaceType && (body.enable_dns ?? false),
+    dns_names: interfaceType && body.enable_dns === true ? [`${id}.${shortName}.${world.region}.vpcep.otc-emulator.internal`] : undefined,
+    tags,
+    routetables: interfaceType ? undefined : (body.routetables ?? [derivedUuid(`route-table:${body.vpc_id}`)]),
+    whitelist: interfaceType ? (body.whitelist ?? []) : undefined,
+    enable_whitelist: interfaceType ? (body.enable_whitelist ?? false) : undefined,
+    policy_statement: interfaceType ? undefined : (body.policy_statement ?? structuredClone(DEFAULT_POLICY)),
+    specification_name: body.specification_name ?? "default",
+    description: body.description,
+    status: "creating",
+    marker_id: world.store.takeMarker(),
+    createdMs: now,
+    updatedMs: now,
+  };
+  world.store.endpoints.set(id, endpoint);
+  const fault = world.faults.takeCreateFault(call.operationId);
+  if (fault !== undefined) {
+    world.lifecycle.schedule(endpoint, "failed", {
+      error_code: fault.errorCode ?? "EndPoint.2022",
+      error_message: fault.errorMessage ?? "Failed to create an endpoint.",
+    });
+  } else {
+    world.lifecycle.schedule(endpoint, own?.approval_enabled === true ? "pendingAcceptance" : "accepted");
+  }
+  return { status: 200, body: endpointView(endpoint, { created: true }) };
+};
+
+export const listEndpoints: Handler = (world, call): Reply => {
+  const query = call.query;
+  const found = sortRecords(
+    [...world.store.endpoints.values()].filter(
+      (endpoint) =>
+        endpoint.project_id === call.projectId &&
+        fuzzy(endpoint.service_name, query["endpoint_service_name"]) &&
+        exact(endpoint.vpc_id, query["vpc_id"]) &&
+        exact(endpoint.id, query["id"]),
+    ),
+    query,
+  );
+  const page = pageOf(found, query);
+  const body = { endpoints: page.map((endpoint) => endpointView(endpoint)), total_count: found.length };
+  for (const endpoint of page) world.lifecycle.read(endpoint);
+  return { status: 200, body };
+};
+
+export const getEndpoint: Handler = (world, call): Reply => {
+  const endpoint = ownEndpoint(world, call);
+  const body = endpointView(endpoint);
+  world.lifecycle.read(endpoint);
+  return { status: 200, body };
+};
+
+export const deleteEndpoint: Handler = (world, call): Reply => {
+  const endpoint = ownEndpoint(world, call);
+  if (endpoint.status === "deleting") return { status: 204 };
+  world.lifecycle.cancel(endpoint);
+  endpoint.status = "deleting";
+  endpoint.updatedMs = world.clock.now();
+  world.lifecycle.schedule(endpoint, GONE);
+  return { status: 204 };
+};

@@ -1,0 +1,243 @@
+/**
+ * The HTTP server, composed in one place: route (from the spec) → body → credentials →
+ * due transitions → injected faults → validation (from the spec) → the operation's rules
+ * → persistence → response check (strict) → answer. No request, however malformed, ends
+ * the server: every failure becomes an error response.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { authenticate } from "./auth.js";
+import { CONTROL_PREFIX, handleControl } from "./control.js";
+import type { EmulatorCore } from "./core.js";
+import { ApiFailure, Codes } from "./errors.js";
+import { faultErrorBody } from "./faults.js";
+import { HANDLERS } from "./rules/index.js";
+import type { SpecOperation } from "./spec.js";
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Close the connection after answering (a body too large to read to its end). */
+  close?: boolean;
+}
+
+const MARKER_STRING = /"marker_id":"(\d{1,19})"/g;
+
+/** JSON with every `marker_id` (kept as decimal digits) written as the int64 number it is. */
+export function serialize(body: unknown): string {
+  return JSON.stringify(body).replace(MARKER_STRING, '"marker_id":$1');
+}
+
+function errorAnswer(failure: ApiFailure): Answer {
+  return { status: failure.status, body: failure.body, headers: { ...failure.headers } };
+}
+
+function readBody(request: IncomingMessage, max: number): Promise<Buffer | "too-large"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    request.on("data", (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > max) {
+        done = true;
+        resolve("too-large");
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => {
+      if (!done) resolve(Buffer.concat(chunks));
+    });
+    request.on("error", (error) => {
+      if (!done) reject(error);
+    });
+  });
+}
+
+function isJsonType(contentType: string | undefined): boolean {
+  if (contentType === undefined || contentType.trim() === "") return true;
+  const media = contentType.split(";")[0]!.trim().toLowerCase();
+  return media === "application/json" || media.endsWith("+json");
+}
+
+function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  if (!isJsonType(contentType)) {
+    throw new ApiFailure(400, Codes.parameter, `Parameter error: the body must be application/json, not ${JSON.stringify(contentType)} (rule: content type).`);
+  }
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch (error) {
+    throw new ApiFailure(400, Codes.parameter, `Parameter error: the body is not valid JSON (${(error as Error).message}) (rule: JSON).`);
+  }
+}
+
+export class EmulatorServer {
+  readonly server: Server;
+
+  constructor(private readonly core: EmulatorCore) {
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => this.crash(response, error));
+    });
+    this.server.on("clientError", (_error, socket) => {
+      if (socket.writable) {
+        const body = serialize({ error_code: Codes.parameter, error_msg: "Parameter error: the request is not valid HTTP/1.1." });
+        socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      } else {
+        socket.destroy();
+      }
+    });
+  }
+
+  private crash(response: ServerResponse, error: unknown): void {
+    this.core.options.onLog(`vpcep-emulator: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    this.send(response, { status: 500, body: { error_code: Codes.system, error_msg: "System error. Please retry." } }, "");
+  }
+
+  private send(response: ServerResponse, answer: Answer, text: string | undefined): void {
+    const headers: Record<string, string | number> = { "x-request-id": randomUUID(), ...answer.headers };
+    if (text !== undefined && text !== "") {
+      headers["content-type"] = "application/json";
+      headers["content-length"] = Buffer.byteLength(text);
+    }
+    if (answer.close === true) headers["connection"] = "close";
+    response.writeHead(answer.status, headers);
+    response.end(text);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = (request.method ?? "GET").toUpperCase();
+    const target = request.url ?? "/";
+    const question = target.indexOf("?");
+    const pathname = question === -1 ? target : target.slice(0, question);
+    const search = question === -1 ? "" : target.slice(question + 1);
+
+    if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      await this.control(request, response, method, pathname.slice(CONTROL_PREFIX.length));
+      return;
+    }
+
+    const route = this.core.router.match(method, pathname);
+    let operation: SpecOperation | undefined;
+    let answer: Answer;
+    if (route.kind === "not-found") {
+      answer = { status: 404, body: { error_code: Codes.notFound, error_msg: `The requested resource does not exist: no operation of the VPCEP API at ${method} ${pathname}.` } };
+    } else if (route.kind === "method-not-allowed") {
+      answer = {
+        status: 405,
+        body: { error_code: Codes.parameter, error_msg: `Method ${method} is not allowed on ${pathname} (allowed: ${route.allow.join(", ")}).` },
+        headers: { allow: route.allow.join(", ") },
+      };
+    } else if (route.kind === "bad-path") {
+      answer = { status: 400, body: { error_code: Codes.parameter, error_msg: `Parameter error: ${route.message}.` } };
+    } else {
+      operation = route.operation;
+      const raw = await readBody(request, this.core.options.maxBodyBytes);
+      if (raw === "too-large") {
+        answer = {
+          status: 400,
+          body: { error_code: Codes.parameter, error_msg: `Parameter error: the body is larger than ${this.core.options.maxBodyBytes} bytes (rule: maximum body size).` },
+          close: true,
+        };
+      } else {
+        const dropped = this.operate(request, operation, route.pathParams, pathname, search, raw);
+        if (dropped === "drop") {
+          request.socket.destroy();
+          return;
+        }
+        answer = dropped;
+      }
+    }
+    this.finish(request, response, method, pathname, operation, answer);
+  }
+
+  /** Everything between the route and the answer, for one operation. */
+  private operate(request: IncomingMessage, operation: SpecOperation, pathParams: Record<string, string>, pathname: string, search: string, raw: Buffer): Answer | "drop" {
+    const core = this.core;
+    try {
+      if (operation.secured) {
+        const refused = authenticate({ method: request.method ?? "GET", pathname, search, headers: request.headers, body: raw }, core.auth, core.clock.now());
+        if (refused !== undefined) return errorAnswer(refused);
+      }
+      core.lifecycle.settle();
+      const fault = core.faults.takeCallFault(operation.operationId);
+      if (fault?.kind === "drop") return "drop";
+      if (fault?.kind === "error") {
+        return { status: fault.status, body: faultErrorBody(fault), headers: fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) } };
+      }
+      const body = operation.requestBody === undefined ? undefined : parseJsonBody(raw, request.headers["content-type"]);
+      const valid = core.validator.request(operation, pathParams, search, body);
+      const handler = HANDLERS[operation.operationId];
+      if (handler === undefined) {
+        return { status: 501, body: { error_code: Codes.system, error_msg: `The emulator has no rules for ${operation.operationId} yet.` } };
+      }
+      const projectId = valid.pathParams["project_id"] ?? "";
+      const reply = handler(core.world, {
+        operationId: operation.operationId,
+        projectId,
+        domainId: core.world.domainOf(projectId),
+        path: valid.pathParams,
+        query: valid.query,
+        body: valid.body,
+        baseUrl: `http://${request.headers.host ?? `${core.options.host}:${core.options.port}`}`,
+      });
+      return { status: reply.status, body: reply.body };
+    } catch (error) {
+      if (error instanceof ApiFailure) return errorAnswer(error);
+      throw error;
+    } finally {
+      this.persist();
+    }
+  }
+
+  private persist(): void {
+    this.core.persist();
+  }
+
+  private finish(request: IncomingMessage, response: ServerResponse, method: string, pathname: string, operation: SpecOperation | undefined, answer: Answer): void {
+    const core = this.core;
+    let text = answer.body === undefined ? undefined : serialize(answer.body);
+    let violation: string | undefined;
+    if (operation !== undefined && (core.options.strict || core.options.onResponse !== undefined)) {
+      violation = core.validator.response(operation, answer.status, text === undefined ? undefined : JSON.parse(text));
+      if (violation !== undefined) {
+        core.options.onLog(`vpcep-emulator: ${violation}`);
+        if (core.options.strict) {
+          answer = { status: 500, body: { error_code: Codes.system, error_msg: `The emulator's response violates the spec: ${violation}.` } };
+          text = serialize(answer.body);
+        }
+      }
+    }
+    this.send(response, answer, method === "HEAD" ? undefined : text);
+    if (answer.close === true) response.on("finish", () => request.socket.destroy());
+    core.options.onResponse?.({ method, path: pathname, operationId: operation?.operationId, status: answer.status, violation });
+  }
+
+  private async control(request: IncomingMessage, response: ServerResponse, method: string, subpath: string): Promise<void> {
+    const raw = await readBody(request, this.core.options.maxBodyBytes * 16);
+    let body: unknown;
+    let reply;
+    if (raw === "too-large") {
+      reply = { status: 400, body: { error_code: Codes.parameter, error_msg: "The body is too large." } };
+    } else {
+      try {
+        body = parseJsonBody(raw, request.headers["content-type"]);
+        reply = handleControl(this.core, method, subpath, body);
+      } catch (error) {
+        if (!(error instanceof ApiFailure)) throw error;
+        reply = { status: 400, body: error.body };
+      }
+    }
+    // The state keeps marker_id as decimal digits: sent as strings, they survive any JSON parser.
+    const text = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+    this.send(response, { status: reply.status, headers: "headers" in reply && reply.headers !== undefined ? reply.headers : {} }, text);
+    this.core.options.onResponse?.({ method, path: CONTROL_PREFIX + subpath, operationId: undefined, status: reply.status, violation: undefined });
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * Request and response validation from the spec, with ajv (JSON Schema 2020-12, the
+ * dialect of OpenAPI 3.1). A refusal names the field and the rule it breaks, with the
+ * documented code for that rule where the reference has one (its suggested mapping),
+ * `EndPoint.0002` otherwise. Validators are compiled on first use, so start-up stays fast.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { ApiFailure, Codes } from "./errors.js";
+import type { JsonSchema, Spec, SpecOperation, SpecParameter } from "./spec.js";
+
+// ajv-formats is CommonJS: its function is the module itself or its `default`.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+const SPEC_ID = "urn:otc-vpcep:spec";
+
+export interface ValidRequest {
+  pathParams: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A copy whose local `$ref`s point into the registered spec document. */
+function anchored(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(anchored);
+  if (!isObject(schema)) return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    copy[key] = key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${SPEC_ID}${value}` : anchored(value);
+  }
+  return copy;
+}
+
+/** `/ports/0/client_port` → `ports[0].client_port`. */
+function fieldName(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name === "" ? part : `${name}.${part}`), "");
+}
+
+/** The most telling of ajv's errors: the deepest one that is not a summary of branches. */
+function chooseError(errors: readonly ErrorObject[]): ErrorObject | undefined {
+  let best: ErrorObject | undefined;
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
+    if (best === undefined || error.instancePath.length > best.instancePath.length) best = error;
+  }
+  return best ?? errors[0];
+}
+
+function ruleText(error: ErrorObject): { path: string; text: string } {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return { path: `${error.instancePath}/${String(params["missingProperty"])}`, text: "is required (rule: required)" };
+    case "additionalProperties":
+      return {
+        path: `${error.instancePath}/${String(params["additionalProperty"])}`,
+        text: "is not a field of this request (rule: additionalProperties false)",
+      };
+    case "enum":
+      return {
+        path: error.instancePath,
+        text: `must be one of ${(params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")} (rule: enum)`,
+      };
+    case "const":
+      return { path: error.instancePath, text: `must be ${JSON.stringify(params["allowedValue"])} (rule: const)` };
+    case "pattern":
+      return { path: error.instancePath, text: `must match the pattern ${String(params["pattern"])} (rule: pattern)` };
+    case "format":
+      return { path: error.instancePath, text: `must be a valid ${String(params["format"])} (rule: format)` };
+    default:
+      return { path: error.instancePath, text: `${error.message ?? "is invalid"} (rule: ${error.keyword})` };
+  }
+}
+
+/** The documented code for a broken rule, after the reference's suggested mapping. */
+function codeFor(operationId: string, where: "path" | "query" | "body", name: string, keyword: string): string {
+  if (where === "query") {
+    const byName: Record<string, string> = {
+      limit: Codes.invalidLimit,
+      offset: Codes.invalidOffset,
+      sort_key: Codes.invalidSortKey,
+      sort_dir: Codes.invalidSortDir,
+      status: Codes.invalidStatus,
+    };
+    return byName[name] ?? Codes.parameter;
+  }
+  if (where === "path") return name === "resource_type" ? Codes.invalidResourceType : Codes.parameter;
+  if (operationId === "acceptOrRejectConnections" && name === "endpoints" && (keyword === "maxItems" || keyword === "minItems")) {
+    return Codes.onlyOneEndpoint;
+  }
+  if (name === "tags" && keyword === "maxItems") return Codes.tooManyTags;
+  if (/^tags\[\d+\]\.key$/.test(name)) {
+    if (keyword === "minLength") return Codes.tagEmpty;
+    if (keyword === "maxLength") return "EndPoint.3072";
+    if (keyword === "pattern") return "EndPoint.3068";
+  }
+  if (/^tags\[\d+\]\.value$/.test(name)) {
+    if (keyword === "maxLength") return "EndPoint.3073";
+    if (keyword === "pattern") return "EndPoint.3068";
+  }
+  if (name === "ports" && keyword === "maxItems") return "EndPoint.3074";
+  if (/^ports\[\d+\]\.protocol$/.test(name)) return "EndPoint.3075";
+  if (/^ports\[\d+\]\.(client|server)_port$/.test(name) && (keyword === "minimum" || keyword === "maximum")) return "EndPoint.3043";
+  if (name === "service_name" && (keyword === "pattern" || keyword === "maxLength")) return "EndPoint.3076";
+  if (/^permissions\[\d+\]$/.test(name) && keyword === "pattern") return Codes.invalidPermission;
+  return Codes.parameter;
+}
+
+/** The schema's JSON type, through `$ref`s and the first branch of `allOf`/`anyOf`/`oneOf` that has one. */
+function typeOf(spec: Spec, schema: unknown, depth = 0): string | undefined {
+  if (!isObject(schema) || depth > 16) return undefined;
+  if (typeof schema["type"] === "string") return schema["type"];
+  const ref = schema["$ref"];
+  if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+    return typeOf(spec, spec.schemas[ref.slice("#/components/schemas/".length)], depth + 1);
+  }
+  for (const key of ["allOf", "anyOf", "oneOf"]) {
+    const branches = schema[key];
+    if (!Array.isArray(branches)) continue;
+    for (const branch of branches) {
+      const type = typeOf(spec, branch, depth + 1);
+      if (type !== undefined) return type;
+    }
+  }
+  return undefined;
+}
+
+/** A query value as its schema's type: `"10"` → 10 for integers, `"true"` → true for booleans. */
+function coerce(type: string | undefined, value: string): unknown {
+  if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(value) && value.length <= 16) return Number(value);
+  if (type === "boolean" && (value === "true" || value === "false")) return value === "true";
+  return value;
+}
+
+/** Splits a raw query string (`a=1&b=%20`); `+` is a space, as in forms. */
+export function parseQuery(search: string): Map<string, string[]> | { bad: string } {
+  const entries = new Map<string, string[]>();
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  if (query === "") return entries;
+  for (const pair of query.split("&")) {
+    if (pair === "") continue;
+    const equals = pair.indexOf("=");
+    const rawName = equals === -1 ? pair : pair.slice(0, equals);
+    const rawValue = equals === -1 ? "" : pair.slice(equals + 1);
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, " "));
+      value = decodeURIComponent(rawValue.replace(/\+/g, " "));
+    } catch {
+      return { bad: rawName };
+    }
+    const values = entries.get(name) ?? [];
+    values.push(value);
+    entries.set(name, values);
+  }
+  return entries;
+}
+
+interface CompiledParameter {
+  parameter: SpecParameter;
+  type: string | undefined;
+  /** For an exploded object parameter: the names of its properties. */
+  properties: string[] | undefined;
+  validate: ValidateFunction;
+}
+
+export class SpecValidator {
+  private readonly ajv: Ajv2020;
+  private readonly parameters = new Map<SpecOperation, CompiledParameter[]>();
+  private readonly bodies = new Map<SpecOperation, ValidateFunction>();
+  private readonly responses = new Map<string, ValidateFunction>();
+
+  constructor(private readonly spec: Spec) {
+    this.ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+    addFormats(this.ajv);
+    const components = this.spec.document["components"];
+    this.ajv.addSchema({ $id: SPEC_ID, components: isObject(components) ? { schemas: components["schemas"] } : {} });
+  }
+
+  private compile(schema: JsonSchema): ValidateFunction {
+    return this.ajv.compile(anchored(schema) as JsonSchema);
+  }
+
+  private compiledParameters(operation: SpecOperation): CompiledParameter[] {
+    let compiled = this.parameters.get(operation);
+    if (compiled === undefined) {
+      compiled = operation.parameters
+        .filter((parameter) => parameter.in === "path" || parameter.in === "query")
+        .map((parameter) => {
+          const type = typeOf(this.spec, parameter.schema);
+          const exploded = parameter.in === "query" && type === "object" && parameter.explode !== false;
+          const properties = exploded && isObject(parameter.schema["properties"]) ? Object.keys(parameter.schema["properties"]) : undefined;
+          return { parameter, type, properties, validate: this.compile(parameter.schema) };
+        });
+      this.parameters.set(operation, compiled);
+    }
+    return compiled;
+  }
+
+  private refuse(operation: SpecOperation, where: "path" | "query" | "body", label: string, pointerBase: string, errors: readonly ErrorObject[] | null | undefined): never {
+    const error = chooseError(errors ?? []);
+    const rule = error === undefined ? { path: "", text: "is invalid" } : ruleText(error);
+    const sub = fieldName(rule.path);
+    const name = where === "body" ? sub : sub === "" ? pointerBase : `${pointerBase}.${sub}`;
+    const subject = where === "body" ? (name === "" ? "the body" : `body field "${name}"`) : `${label} "${name}"`;
+    throw new ApiFailure(400, codeFor(operation.operationId, where, name, error?.keyword ?? ""), `Parameter error: ${subject} ${rule.text}.`);
+  }
+
+  /** Checks the path, the query and the body; throws an `ApiFailure` (400) naming the first broken rule. */
+  request(operation: SpecOperation, pathParams: Record<string, string>, search: string, body: unknown): ValidRequest {
+    const parsed = parseQuery(search);
+    if ("bad" in parsed) {
+      throw new ApiFailure(400, Codes.parameter, `Parameter error: query parameter "${parsed.bad}" is not valid percent-encoding (rule: RFC 3986).`);
+    }
+    const query: Record<string, unknown> = {};
+    const compiled = this.compiledParameters(operation);
+    const named = new Set(compiled.filter((c) => c.properties === undefined).map((c) => c.parameter.name));
+    for (const { parameter, type, properties, validate } of compiled) {
+      if (parameter.in === "path") {
+        const value = pathParams[parameter.name];
+        if (value === undefined || !validate(value)) this.refuse(operation, "path", "path parameter", parameter.name, validate.errors);
+        continue;
+      }
+      if (properties !== undefined) {
+        // An exploded object (style form): every query key not claimed by another parameter.
+        const object: Record<string, unknown> = {};
+        for (const [name, values] of parsed) if (!named.has(name)) object[name] = values.length === 1 ? values[0] : values;
+        if (Object.keys(object).length === 0 && !parameter.required) continue;
+        if (!validate(object)) this.refuse(operation, "query", "query parameter", properties.join(" or "), validate.errors);
+        Object.assign(query, object);
+        continue;
+      }
+      const values = parsed.get(parameter.name);
+      if (values === undefined) {
+        if (parameter.required) {
+          throw new ApiFailure(400, codeFor(operation.operationId, "query", parameter.name, "required"), `Parameter error: query parameter "${parameter.name}" is required (rule: required).`);
+        }
+        continue;
+      }
+      if (values.length > 1 && type !== "array") {
+        throw new ApiFailure(400, codeFor(operation.operationId, "query", parameter.name, "maxItems"), `Parameter error: query parameter "${parameter.name}" is given ${values.length} times (rule: at most once).`);
+      }
+      const value = type === "array" ? values : coerce(type, values[0]!);
+      if (!validate(value)) this.refuse(operation, "query", "query parameter", parameter.name, validate.errors);
+      query[parameter.name] = value;
+    }
+    if (operation.requestBody !== undefined) {
+      if (body === undefined) {
+        if (operation.requestBody.required) throw new ApiFailure(400, Codes.parameter, "Parameter error: the body is required (rule: requestBody required).");
+      } else {
+        let validate = this.bodies.get(operation);
+        if (validate === undefined) {
+          validate = this.compile(operation.requestBody.schema);
+          this.bodies.set(operation, validate);
+        }
+        if (!validate(body)) this.refuse(operation, "body", "body", "", validate.errors);
+      }
+    }
+    return { pathParams, query, body };
+  }
+
+  /** Why a response breaks the spec, or `undefined` when it conforms. `body` is the parsed wire text. */
+  response(operation: SpecOperation, status: number, body: unknown): string | undefined {
+    const key = [String(status), `${String(status)[0]}XX`, "default"].find((candidate) => operation.responses.has(candidate));
+    const what = `response ${status} of ${operation.operationId}`;
+    if (key === undefined) return `${what}: status ${status} is not documented (documented: ${[...operation.responses.keys()].join(", ")})`;
+    const schema = operation.responses.get(key) ?? null;
+    if (schema === null) return body === undefined ? undefined : `${what}: the spec documents no body`;
+    if (body === undefined) return `${what}: the body is missing`;
+    const cacheKey = `${operation.operationId} ${key}`;
+    let validate = this.responses.get(cacheKey);
+    if (validate === undefined) {
+      validate = this.compile(schema);
+      this.responses.set(cacheKey, validate);
+    }
+    if (validate(body)) return undefined;
+    const error = chooseError(validate.errors ?? []);
+    if (error === undefined) return `${what}: the body is invalid`;
+    const rule = ruleText(error);
+    const name = fieldName(rule.path);
+    return `${what}: ${name === "" ? "the body" : `field "${name}"`} ${rule.text.replace("is not a field of this request", "is not allowed")}`;
+  }
+}

@@ -1,5 +1,4 @@
-import { resolveMockOptions, MockError, type MockOptions } from "./options.js";
-import { reservePort } from "./ports.js";
+import { resolveMockOptions, resolveUpstreamTimeout, MockError, type MockOptions } from "./options.js";
 import { startPrism, stopPrism } from "./prism.js";
 
 export interface RunningMock {
@@ -15,22 +14,24 @@ export interface RunningMock {
 export interface ProxyOptions extends MockOptions {
   /** The real API to forward to, e.g. `https://vpcep.eu-de.otc.t-systems.com`. */
   upstream: string | URL;
-}
-
-async function choosePort(host: string, requested: number | undefined): Promise<number> {
-  try {
-    return await reservePort(host, requested);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MockError(`Cannot listen on ${host}:${requested}: ${code ?? String(error)}`, code);
-  }
+  /**
+   * How long to wait for the upstream's answer, in milliseconds; then the caller gets
+   * `504` with the service's `EndPoint.0013` body. Default 30000.
+   */
+  upstreamTimeoutMs?: number;
 }
 
 /** Starts Prism's server (mocking, or proxying to `upstream`), and resolves once it listens. */
-async function run(options: MockOptions, upstream?: string): Promise<RunningMock> {
+async function run(options: MockOptions, proxy?: { upstream: string; timeoutMs: number }): Promise<RunningMock> {
   const resolved = resolveMockOptions(options);
-  const port = await choosePort(resolved.host, resolved.port);
-  const settings = { spec: resolved.spec, host: resolved.host, port, level: resolved.verbose ? "info" : "warn", ...(upstream === undefined ? {} : { upstream }) } as const;
+  const settings = {
+    spec: resolved.spec,
+    host: resolved.host,
+    port: resolved.port ?? 0,
+    level: resolved.verbose ? "info" : "warn",
+    upstreamTimeoutMs: proxy?.timeoutMs ?? 0,
+    ...(proxy === undefined ? {} : { upstream: proxy.upstream }),
+  } as const;
   const { child, ready } = startPrism(settings, resolved.onLog, resolved.startupTimeoutMs);
 
   const killOnExit = () => child.kill("SIGKILL");
@@ -44,7 +45,7 @@ async function run(options: MockOptions, upstream?: string): Promise<RunningMock
   };
 
   try {
-    const url = await ready;
+    const { url, port } = await ready;
     child.once("exit", (code, signal) => {
       if (!stopping) resolved.onLog(`Prism exited unexpectedly (${signal ?? `code ${code}`}); the mock at ${url} is gone`);
     });
@@ -81,11 +82,14 @@ function upstreamUrl(value: unknown): string {
  * Starts a validating proxy in front of a real VPCEP endpoint (Prism's proxy mode, errors
  * on): each request is checked against the spec before it is forwarded, and each answer
  * after, so that a client and the live API can be checked against the description.
- * An invalid request is refused without reaching the upstream; an answer that breaks the
- * spec is reported in the `sl-violations` header (and as an error response).
+ * An invalid request is refused with the service's 400 (`EndPoint.0002`, the violations in
+ * its message and in `sl-violations`) without reaching the upstream; an answer that breaks
+ * the spec is reported in the `sl-violations` header (and as an error response). Redirects
+ * come back to the caller, never followed; an upstream that does not answer within
+ * `upstreamTimeoutMs` gets the caller a 504 (`EndPoint.0013`).
  */
 export async function startProxy(options: ProxyOptions): Promise<RunningMock> {
   if (typeof options !== "object" || options === null) throw new MockError('Invalid proxy options: give at least "upstream"');
-  const { upstream, ...rest } = options;
-  return run(rest, upstreamUrl(upstream));
+  const { upstream, upstreamTimeoutMs, ...rest } = options;
+  return run(rest, { upstream: upstreamUrl(upstream), timeoutMs: resolveUpstreamTimeout(upstreamTimeoutMs) });
 }

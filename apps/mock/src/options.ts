@@ -46,6 +46,17 @@ function isPositiveInteger(value: unknown, max: number): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= max;
 }
 
+/** The proxy's default wait for the upstream's answer. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+
+export function resolveUpstreamTimeout(value: unknown): number {
+  if (value === undefined) return DEFAULT_UPSTREAM_TIMEOUT_MS;
+  if (!isPositiveInteger(value, 600_000)) {
+    throw new MockError(`Invalid proxy option "upstreamTimeoutMs": must be an integer from 1 to 600000; got ${String(value)}`);
+  }
+  return value;
+}
+
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
   const { port, host = "127.0.0.1", spec, onLog = () => {}, verbose = false, startupTimeoutMs = 30_000 } = options;
   if (port !== undefined && !isPositiveInteger(port, 65_535)) {

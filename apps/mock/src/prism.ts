@@ -1,24 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { MockError } from "./options.js";
+import type { ChildMessage, ChildSettings } from "./server/protocol.js";
 
-/** The child process's script: Prism's server without its CLI (see the file). */
-const serverScript = fileURLToPath(new URL("../server/prism-server.mjs", import.meta.url));
+/**
+ * The child process's script: Prism's request handling behind our own HTTP server
+ * (src/server/, built to dist/server.js).
+ */
+const serverScript = fileURLToPath(new URL("../dist/server.js", import.meta.url));
 
-export interface PrismSettings {
-  spec: string;
-  host: string;
-  port: number;
-  /** "info" logs every request; "warn" only problems. */
-  level: "info" | "warn";
-  /** Proxy to this API instead of mocking it. */
-  upstream?: string;
-}
+export type PrismSettings = ChildSettings;
 
 export interface PrismProcess {
   child: ChildProcess;
-  /** Resolves with the server's URL once Prism listens; rejects when it exits or times out first. */
-  ready: Promise<string>;
+  /** Resolves once the server listens, with its URL and port; rejects when it cannot, exits or times out first. */
+  ready: Promise<{ url: string; port: number }>;
 }
 
 const KEPT_LINES = 20;
@@ -34,10 +30,17 @@ function readable(line: string): string {
   }
 }
 
+function isChildMessage(message: unknown): message is ChildMessage {
+  if (typeof message !== "object" || message === null) return false;
+  const value = message as Record<string, unknown>;
+  return (typeof value["listening"] === "string" && typeof value["port"] === "number") || typeof value["error"] === "string";
+}
+
 /**
- * Starts Prism's server in a child process, and resolves with its URL once the server
- * itself says it listens (over IPC): a port that answers may belong to another program.
- * Rejects when the child exits or the time runs out first.
+ * Starts the server in a child process, which binds the port itself (0: any free one)
+ * and says over IPC where it listens or why it cannot: a port that answers may belong to
+ * another program. Rejects when the child cannot listen, exits or the time runs out first.
+ * The child ends by itself when this process is gone (src/server/parent-watch.ts).
  */
 export function startPrism(settings: PrismSettings, onLog: (line: string) => void, timeoutMs: number): PrismProcess {
   const child = spawn(process.execPath, [serverScript, JSON.stringify(settings)], {
@@ -48,14 +51,14 @@ export function startPrism(settings: PrismSettings, onLog: (line: string) => voi
   const output = () => (recent.length === 0 ? "" : `\n${recent.join("\n")}`);
   let settled = false;
 
-  const ready = new Promise<string>((resolve, reject) => {
+  const ready = new Promise<{ url: string; port: number }>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       outcome();
     };
-    const where = `${settings.host}:${settings.port}`;
+    const where = settings.port === 0 ? `${settings.host} (any free port)` : `${settings.host}:${settings.port}`;
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       settle(() => reject(new MockError(`Prism did not start listening on ${where} within ${timeoutMs} ms.${output()}`)));
@@ -77,9 +80,22 @@ export function startPrism(settings: PrismSettings, onLog: (line: string) => voi
         lines.forEach(onLine);
       });
     }
-    child.once("message", () =>
-      settle(() => resolve(`http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${settings.port}`)),
-    );
+    child.once("message", (message: unknown) => {
+      if (!isChildMessage(message)) {
+        settle(() => reject(new MockError(`Prism's server sent an unexpected message: ${JSON.stringify(message)}`)));
+        return;
+      }
+      if ("listening" in message) {
+        settle(() => resolve({ url: message.listening, port: message.port }));
+        return;
+      }
+      const failure =
+        message.error === "ESTART"
+          ? `Prism exited before listening on ${where}: ${message.message}`
+          : `Cannot listen on ${where}: ${message.error}`;
+      // The message says it all; the same words are in the log (onLog) already.
+      settle(() => reject(new MockError(failure, message.error === "ESTART" ? undefined : message.error)));
+    });
     child.once("error", (error) => settle(() => reject(new MockError(`Prism could not be started: ${error.message}`))));
     child.once("exit", (code, signal) =>
       settle(() => reject(new MockError(`Prism exited (${signal ?? `code ${code}`}) before listening on ${where}.${output()}`))),

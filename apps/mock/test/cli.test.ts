@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -13,6 +14,19 @@ function run(args: string[]) {
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   return { child, output: () => ({ stdout, stderr }) };
+}
+
+/** Whether something accepts connections at the URL's port. */
+function answers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
 
 /** The URL the command prints once it listens. */
@@ -56,6 +70,14 @@ describe("vpcep-mock", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(output().stderr).toContain("Prism exited unexpectedly");
+  });
+
+  it("frees its port within a second when it is killed with SIGKILL (Prism ends with it)", async () => {
+    const { child } = run(["--port", "0", "--quiet"]);
+    const url = await printedUrl(child);
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    await expect.poll(() => answers(url), { timeout: 1_000, interval: 25 }).toBe(false);
   });
 
   it("refuses --verbose with --quiet", async () => {

@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MockError, startMock, startProxy, type RunningMock } from "../src/index.js";
 
@@ -31,16 +32,35 @@ describe("startProxy, with the mock standing in for the real API", () => {
     await expect.poll(() => upstreamRequests.length).toBe(before + 1);
   });
 
-  it("refuses an invalid request with 422 and the violation, without forwarding it", async () => {
+  it("refuses an invalid request with the mock's 400 body, the violation in its message, without forwarding it", async () => {
     const before = upstreamRequests.length;
     const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints`, {
       method: "POST",
       headers,
       body: JSON.stringify({ vpc_id: "v" }),
     });
-    expect(response.status).toBe(422);
-    expect(JSON.stringify(await response.json())).toContain("endpoint_service_id");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error_code: "EndPoint.0002",
+      error_msg: "Parameter error. request.body Request body must have required property 'endpoint_service_id'.",
+    });
     expect(upstreamRequests.length).toBe(before);
+  });
+
+  it("lists the violations of a refused request in sl-violations, as the mock does", async () => {
+    const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints`, { method: "POST", headers, body: JSON.stringify({ vpc_id: "v" }) });
+    expect(JSON.parse(response.headers.get("sl-violations") ?? "null")).toEqual([
+      { location: ["request", "body"], severity: "Error", code: "required", message: "Request body must have required property 'endpoint_service_id'" },
+    ]);
+  });
+
+  it("refuses a request without credentials with the service's 401 body", async () => {
+    const response = await fetch(`${proxy.url}/v1/${projectId}/quotas`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error_code: "EndPoint.0003",
+      error_msg: "Authentication failed or authentication information is invalid.",
+    });
   });
 });
 
@@ -52,7 +72,7 @@ describe("startProxy in front of an API that breaks the spec", () => {
     // A stand-in for a live API whose answers have drifted from the description.
     liar = createServer((_, response) => {
       response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ id: 5, status: "flying" }));
+      response.end(JSON.stringify({ id: 5, status: 42 }));
     });
     await new Promise<void>((resolve) => liar.listen(0, "127.0.0.1", resolve));
     const { port } = liar.address() as { port: number };
@@ -67,7 +87,97 @@ describe("startProxy in front of an API that breaks the spec", () => {
     const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints/e1`, { headers });
     expect(response.status).toBe(500);
     const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
-    expect(violations.map((violation) => violation.location.join("."))).toEqual(["response.body.id", "response.body.status"]);
+    const places = new Set(violations.map((violation) => violation.location.join(".")));
+    expect([...places]).toEqual(["response.body.id", "response.body.status"]);
+  });
+});
+
+/** A stand-in upstream on a loopback address, recording the requests it gets. */
+async function listen(host: string, answer: (request: IncomingMessage, response: ServerResponse) => void) {
+  const requests: IncomingMessage[] = [];
+  const server = createServer((request, response) => {
+    requests.push(request);
+    answer(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe("startProxy in front of an upstream that redirects", () => {
+  let thirdHost: Awaited<ReturnType<typeof listen>>;
+  let upstream: Awaited<ReturnType<typeof listen>>;
+  let proxy: RunningMock;
+
+  beforeAll(async () => {
+    // Another origin (another loopback address), where the caller's token must never go.
+    thirdHost = await listen("127.0.0.2", (_, response) => response.end("{}"));
+    upstream = await listen("127.0.0.1", (request, response) => {
+      response.writeHead(307, { location: `${thirdHost.url}${request.url ?? "/"}` });
+      response.end();
+    });
+    proxy = await startProxy({ upstream: upstream.url });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await upstream.close();
+    await thirdHost.close();
+  });
+
+  it("passes the redirect back to the caller, Location and all", async () => {
+    const response = await fetch(`${proxy.url}/v1/${projectId}/quotas`, { headers, redirect: "manual" });
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(`${thirdHost.url}/v1/${projectId}/quotas`);
+  });
+
+  it("does not follow it: the other host never gets the request or the token", async () => {
+    await fetch(`${proxy.url}/v1/${projectId}/quotas`, { headers, redirect: "manual" });
+    expect(upstream.requests.length).toBeGreaterThan(0);
+    expect(upstream.requests.every((request) => request.headers["x-auth-token"] === "token")).toBe(true);
+    expect(thirdHost.requests).toEqual([]);
+  });
+});
+
+describe("startProxy in front of an upstream that does not answer", () => {
+  let silent: Awaited<ReturnType<typeof listen>>;
+  let proxy: RunningMock;
+
+  beforeAll(async () => {
+    silent = await listen("127.0.0.1", () => {});
+    proxy = await startProxy({ upstream: silent.url, upstreamTimeoutMs: 200 });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await silent.close();
+  });
+
+  it("answers 504 with the service's timeout body once upstreamTimeoutMs has passed", async () => {
+    const response = await fetch(`${proxy.url}/v1/${projectId}/quotas`, { headers });
+    expect(response.status).toBe(504);
+    expect(await response.json()).toEqual({ error_code: "EndPoint.0013", error_msg: "The request timed out." });
+    expect(silent.requests).toHaveLength(1);
+  });
+});
+
+describe("startProxy in front of an upstream that cannot be reached", () => {
+  it("answers 502 with the service's system error body", async () => {
+    const gone = await listen("127.0.0.1", () => {});
+    await gone.close();
+    const proxy = await startProxy({ upstream: gone.url });
+    try {
+      const response = await fetch(`${proxy.url}/v1/${projectId}/quotas`, { headers });
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ error_code: "EndPoint.0001", error_msg: "System error. Please retry." });
+    } finally {
+      await proxy.stop();
+    }
   });
 });
 
@@ -75,5 +185,11 @@ describe("startProxy options", () => {
   it.each(["not a url", "ftp://example.test"])("refuses the upstream %s", async (upstream) => {
     await expect(startProxy({ upstream })).rejects.toThrow(MockError);
     await expect(startProxy({ upstream })).rejects.toThrow('Invalid proxy option "upstream"');
+  });
+
+  it.each([0, -1, 1.5, 600_001])("refuses the upstream timeout %s, naming the option", async (upstreamTimeoutMs) => {
+    await expect(startProxy({ upstream: "http://127.0.0.1:9", upstreamTimeoutMs })).rejects.toThrow(
+      'Invalid proxy option "upstreamTimeoutMs": must be an integer from 1 to 600000',
+    );
   });
 });

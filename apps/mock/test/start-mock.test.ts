@@ -69,6 +69,28 @@ describe("startMock", () => {
     expect((await createEndpoint(mock.url)).status).toBe(200);
   });
 
+  it("answers an unknown example name with the service's 400, naming the valid ones", async () => {
+    const response = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints/e1`, { headers: { "X-Auth-Token": "token", Prefer: "example=Gone" } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error_code: string; error_msg: string };
+    expect(body.error_code).toBe("EndPoint.0002");
+    expect(body.error_msg).toMatch(/^Parameter error\. Prefer example=Gone: the 200 response of getEndpoint has no such example; valid: "EndpointAccepted", /);
+  });
+
+  it("answers the example named in Prefer", async () => {
+    const response = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints/e1`, {
+      headers: { "X-Auth-Token": "token", Prefer: "example=EndpointRejected" },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "rejected" });
+  });
+
+  it("answers a status the operation does not document with the service's 400, naming the documented ones", async () => {
+    const response = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints/e1`, { headers: { "X-Auth-Token": "token", Prefer: "code=418" } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error_msg: string }).error_msg).toMatch(/^Parameter error\. Prefer code=418: getEndpoint documents no such status; valid: "200", "400", /);
+  });
+
   it("answers 401 with the error body when no credentials are sent", async () => {
     const response = await createEndpoint(mock.url, {});
     expect(response.status).toBe(401);
@@ -134,19 +156,22 @@ describe("startMock failures", () => {
     expect(error.message).toContain('Invalid mock option "startupTimeoutMs"');
   });
 
-  it("does not take another program listening on its port for Prism", async () => {
-    const { ready } = startPrism({ spec: bundledSpecPath(), host: "127.0.0.1", port: takenPort, level: "warn" }, () => {}, 30_000);
-    await expect(ready).rejects.toThrow(`before listening on 127.0.0.1:${takenPort}`);
+  it("does not take another program listening on its port for Prism: the server reports EADDRINUSE itself", async () => {
+    const settings = { spec: bundledSpecPath(), host: "127.0.0.1", port: takenPort, level: "warn", upstreamTimeoutMs: 0 } as const;
+    const error = await rejectionOf(startPrism(settings, () => {}, 30_000).ready);
+    expect(error.code).toBe("EADDRINUSE");
+    expect(error.message).toBe(`Cannot listen on 127.0.0.1:${takenPort}: EADDRINUSE`);
   });
 
   it("names the address it waited for when Prism is too slow to start", async () => {
     const error = await rejectionOf(startMock({ startupTimeoutMs: 1 }));
-    expect(error.message).toMatch(/^Prism did not start listening on 127\.0\.0\.1:\d+ within 1 ms\.$/);
+    expect(error.message).toBe("Prism did not start listening on 127.0.0.1 (any free port) within 1 ms.");
   });
 
   it("reports Prism's own words when the spec file does not exist", async () => {
     const error = await rejectionOf(startMock({ spec: "/nonexistent/openapi.json" }));
-    expect(error.message).toContain("Prism exited");
+    expect(error.message).toContain("Prism exited before listening");
     expect(error.message).toContain("/nonexistent/openapi.json");
+    expect(error.code).toBeUndefined();
   });
 });

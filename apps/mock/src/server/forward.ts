@@ -1,0 +1,164 @@
+/**
+ * The validating proxy's way to the real API, in place of Prism's forwarder (which
+ * follows redirects, caller's token and all, and waits for ever): a request that broke
+ * the spec is refused with the service's 400 and never sent; a valid one is sent to the
+ * upstream only, once, with a time limit. A redirect comes back to the caller as it is.
+ */
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
+import { firstExampleValue, type OperationShape } from "./routes.js";
+import { parameterError, ServiceError, systemError, timeoutError, type ServiceErrorBody } from "./service-errors.js";
+import { violation, violationsHeader, type Diagnostic } from "./violations.js";
+
+/** The request headers that must not travel on: hop-by-hop ones, and the Host (the upstream's is set). */
+const NOT_FORWARDED = new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "content-length",
+  "accept-encoding",
+]);
+/** The response headers that describe the upstream's connection or encoding, not the answer. */
+const NOT_RETURNED = new Set(["connection", "keep-alive", "transfer-encoding", "trailer", "upgrade", "content-length", "proxy-authenticate"]);
+
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+function isServiceErrorBody(value: unknown): value is ServiceErrorBody {
+  return typeof value === "object" && value !== null && typeof (value as ServiceErrorBody).error_code === "string" &&
+    typeof (value as ServiceErrorBody).error_msg === "string";
+}
+
+/**
+ * The refusal of an invalid request: the operation's 401 when credentials are missing,
+ * otherwise the 400 the mock answers (the spec's first 400 example, "Parameter error."),
+ * with the violations in its message and in `sl-violations`.
+ */
+export function refusal(operation: OperationShape | undefined, diagnostics: readonly Diagnostic[]): ServiceError {
+  const violations = diagnostics.map((diagnostic) => violation(diagnostic, "request"));
+  const headers = { "sl-violations": violationsHeader(violations) };
+  if (diagnostics.some((diagnostic) => String(diagnostic.code) === "401")) {
+    const example = operation === undefined ? undefined : firstExampleValue(operation, "401");
+    const body = isServiceErrorBody(example)
+      ? example
+      : { error_code: "EndPoint.0003", error_msg: "Authentication failed or authentication information is invalid." };
+    return new ServiceError(401, body, headers);
+  }
+  const described = violations.map((each) => `${each.location.join(".")} ${each.message}`).join("; ");
+  const refused = parameterError(`${described}.`, headers);
+  const example = operation === undefined ? undefined : firstExampleValue(operation, "400");
+  if (!isServiceErrorBody(example)) return refused;
+  return new ServiceError(400, { error_code: example.error_code, error_msg: `${example.error_msg} ${described}.` }, headers);
+}
+
+function joinedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || NOT_RETURNED.has(name)) continue;
+    result[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return result;
+}
+
+function readResponse(response: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_RESPONSE_BYTES) {
+        response.destroy(new Error(`the upstream's answer is larger than ${MAX_RESPONSE_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.once("end", () => resolve(Buffer.concat(chunks)));
+    response.once("error", reject);
+    response.once("aborted", () => reject(new Error("the upstream closed the connection mid-answer")));
+  });
+}
+
+function parsedBody(bytes: Buffer, headers: IncomingHttpHeaders, status: number): unknown {
+  const text = bytes.toString("utf8");
+  const type = (headers["content-type"] ?? "").toLowerCase();
+  if (status === 204 || text === "" || !/^application\/([^;]+\+)?json\b/.test(type)) return text === "" ? undefined : text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export interface ForwardOptions {
+  upstream: URL;
+  timeoutMs: number;
+  log: (level: "info" | "warn", message: string) => void;
+}
+
+/** The upstream URL for a request target: the upstream's path prefix, then the target as sent. */
+export function upstreamUrl(upstream: URL, target: string): URL {
+  const url = new URL(upstream.href);
+  const queryStart = target.indexOf("?");
+  const path = queryStart < 0 ? target : target.slice(0, queryStart);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}${path.startsWith("/") ? path : `/${path}`}`;
+  url.search = queryStart < 0 ? "" : target.slice(queryStart);
+  return url;
+}
+
+/**
+ * Sends one request to the upstream and reads its answer: no redirect is followed, and
+ * after `timeoutMs` without a complete answer it is a 504 (EndPoint.0013).
+ */
+export function send(options: ForwardOptions, input: IHttpRequest, target: string, body: Buffer | undefined): Promise<IHttpResponse> {
+  const url = upstreamUrl(options.upstream, target);
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(input.headers ?? {})) {
+    if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;
+  }
+  headers["accept-encoding"] = "identity";
+  if (body !== undefined) headers["content-length"] = String(body.length);
+  options.log("info", `Forwarding ${input.method.toUpperCase()} ${url.pathname} to ${url.origin}`);
+  return new Promise<IHttpResponse>((resolve, reject) => {
+    const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, { method: input.method.toUpperCase(), headers });
+    const timer = setTimeout(() => request.destroy(timeoutError()), options.timeoutMs);
+    request.once("response", (response) => {
+      readResponse(response).then(
+        (bytes) => {
+          clearTimeout(timer);
+          const status = response.statusCode ?? 502;
+          options.log("info", `The upstream answered ${status} to ${input.method.toUpperCase()} ${url.pathname}`);
+          resolve({ statusCode: status, headers: joinedHeaders(response.headers), body: parsedBody(bytes, response.headers, status) });
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+    request.once("error", (error) => {
+      clearTimeout(timer);
+      if (error instanceof ServiceError) {
+        options.log("warn", `The upstream did not answer ${input.method.toUpperCase()} ${url.pathname} within ${options.timeoutMs} ms`);
+        reject(error);
+        return;
+      }
+      options.log("warn", `The upstream could not be reached for ${input.method.toUpperCase()} ${url.pathname}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+      reject(systemError(502));
+    });
+    request.end(body);
+  });
+}
+
+/** Refuses a GET or HEAD with a body, which the proxy would have to drop or send on. */
+export function checkForwardable(input: IHttpRequest): void {
+  if ((input.method === "get" || input.method === "head") && input.body !== null && input.body !== undefined && input.body !== "") {
+    throw parameterError(`body must be empty in a ${input.method.toUpperCase()} request.`);
+  }
+}

@@ -6,14 +6,23 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const shim = fileURLToPath(new URL("../bin/vpcep-mock.js", import.meta.url));
+const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string; bin: unknown };
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+function run(args: string[], script = cli) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   return { child, output: () => ({ stdout, stderr }) };
+}
+
+/** Runs the command to its end. */
+async function finished(args: string[], script = cli): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { child, output } = run(args, script);
+  const [code] = (await once(child, "close")) as [number | null];
+  return { code, ...output() };
 }
 
 /** Whether something accepts connections at the URL's port. */
@@ -80,24 +89,10 @@ describe("vpcep-mock", () => {
     await expect.poll(() => answers(url), { timeout: 1_000, interval: 25 }).toBe(false);
   });
 
-  it("refuses --verbose with --quiet", async () => {
-    const { child, output } = run(["--verbose", "--quiet"]);
-    const [code] = await once(child, "exit");
-    expect(code).toBe(1);
-    expect(output().stderr).toContain("Give --verbose or --quiet, not both");
-  });
-
-  it("refuses an invalid port with a message that names it", async () => {
-    const { child, output } = run(["--port", "http"]);
-    const [code] = await once(child, "exit");
-    expect(code).toBe(1);
-    expect(output().stderr).toContain('Invalid --port "http": must be an integer from 0 to 65535');
-  });
-
   it("runs a validating proxy with proxy <upstream-url>", async () => {
     const { child: upstream } = run(["--port", "0", "--quiet"]);
     const upstreamUrl = await printedUrl(upstream);
-    const { child: proxy } = run(["proxy", upstreamUrl, "--port", "0", "--quiet"]);
+    const { child: proxy } = run(["proxy", upstreamUrl, "--port", "0", "--quiet", "--upstream-timeout", "5000"]);
     const proxyUrl = await printedUrl(proxy);
     const response = await fetch(`${proxyUrl}/v1/p1/quotas`, { headers: { "X-Auth-Token": "t" } });
     expect(response.status).toBe(200);
@@ -108,25 +103,89 @@ describe("vpcep-mock", () => {
     expect(proxyCode).toBe(0);
     expect(upstreamCode).toBe(0);
   });
+});
+
+describe("vpcep-mock's help and version", () => {
+  it.each(["-h", "--help"])("prints the usage with %s and exits 0", async (flag) => {
+    const { code, stdout } = await finished([flag]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: vpcep-mock /);
+    expect(stdout).toContain("--upstream-timeout MS");
+  });
+
+  it("prints the package's version with --version", async () => {
+    const { code, stdout } = await finished(["--version"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it("runs from the committed bin shim, which npm links before dist/ is built", async () => {
+    const { code, stdout } = await finished(["--version"], shim);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it("is the package's bin", () => {
+    expect(manifest.bin).toEqual({ "vpcep-mock": "./bin/vpcep-mock.js" });
+  });
+});
+
+describe("vpcep-mock's refusals: one line on stderr, exit 1", () => {
+  it("refuses an unknown flag, listing the valid ones", async () => {
+    const { code, stderr } = await finished(["--loud"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "vpcep-mock: unknown option --loud; valid options: --port, --host, --spec, --upstream-timeout, --quiet, --verbose, -h/--help, --version (see vpcep-mock --help)\n",
+    );
+  });
+
+  it("refuses a flag that needs a value without one", async () => {
+    const { code, stderr } = await finished(["--port"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe("vpcep-mock: --port needs a value, e.g. --port=4010 (see vpcep-mock --help)\n");
+  });
+
+  it("refuses --verbose with --quiet", async () => {
+    const { code, stderr } = await finished(["--verbose", "--quiet"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe("vpcep-mock: give --verbose or --quiet, not both (see vpcep-mock --help)\n");
+  });
+
+  it("refuses an invalid port with a message that names it", async () => {
+    const { code, stderr } = await finished(["--port", "http"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('vpcep-mock: invalid --port "http": must be an integer from 0 to 65535 (see vpcep-mock --help)\n');
+  });
+
+  it("refuses an invalid upstream timeout with a message that names it", async () => {
+    const { code, stderr } = await finished(["proxy", "http://127.0.0.1:9", "--upstream-timeout", "soon"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('vpcep-mock: invalid --upstream-timeout "soon": must be an integer number of milliseconds');
+  });
+
+  it("says once that the --spec file does not exist", async () => {
+    const { code, stderr } = await finished(["--spec", "/nonexistent/openapi.json", "--port", "0"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe("vpcep-mock: --spec /nonexistent/openapi.json: no such file (see vpcep-mock --help)\n");
+  });
+
+  it("says once why Prism could not start, Prism's own line included", async () => {
+    const { code, stderr } = await finished(["--spec", fileURLToPath(new URL("../package.json", import.meta.url)), "--port", "0"]);
+    expect(code).toBe(1);
+    const reasons = stderr.split("\n").filter((line) => line.startsWith("vpcep-mock:"));
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^vpcep-mock: Prism exited before listening on 127\.0\.0\.1 \(any free port\): /);
+  });
 
   it("refuses proxy without an upstream URL", async () => {
-    const { child, output } = run(["proxy"]);
-    const [code] = await once(child, "exit");
+    const { code, stderr } = await finished(["proxy"]);
     expect(code).toBe(1);
-    expect(output().stderr).toContain('"proxy" takes exactly one <upstream-url>');
+    expect(stderr).toContain('vpcep-mock: "proxy" takes exactly one <upstream-url>');
   });
 
   it("refuses an unknown command", async () => {
-    const { child, output } = run(["serve"]);
-    const [code] = await once(child, "exit");
+    const { code, stderr } = await finished(["serve"]);
     expect(code).toBe(1);
-    expect(output().stderr).toContain('Unknown command "serve"');
-  });
-
-  it("refuses an unknown flag and prints the usage", async () => {
-    const { child, output } = run(["--loud"]);
-    const [code] = await once(child, "exit");
-    expect(code).toBe(1);
-    expect(output().stderr).toContain("Usage: vpcep-mock");
+    expect(stderr).toBe('vpcep-mock: unknown command "serve"; the only command is "proxy" (see vpcep-mock --help)\n');
   });
 });

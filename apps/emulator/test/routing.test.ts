@@ -1,0 +1,63 @@
+import { connect } from "node:net";
+import { describe, expect, it } from "vitest";
+import { HANDLERS } from "../src/rules/index.js";
+import { loadSpec } from "../src/spec.js";
+import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
+
+describe("routing from the spec", () => {
+  it("has the rules of every operation of the bundled spec", () => {
+    const operationIds = loadSpec().operations.map((operation) => operation.operationId).sort();
+    expect(operationIds.filter((id) => HANDLERS[id] === undefined)).toEqual([]);
+    expect(Object.keys(HANDLERS).sort()).toEqual(operationIds);
+  });
+
+  it("answers an unknown path with 404 and the service's error body", async () => {
+    const api = apiOf(await startTestEmulator());
+    const answer = await api.get("/v1/p/no-such-thing/at/all");
+    expectError(answer, 404, "EndPoint.0005");
+    expect(answer.body["error_msg"]).toContain("no operation of the VPCEP API at GET /v1/p/no-such-thing/at/all");
+  });
+
+  it("answers a path of the API with another method with 405 and Allow", async () => {
+    const api = apiOf(await startTestEmulator());
+    const answer = await api.call("PATCH", "vpc-endpoints/e1");
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get("allow")).toBe("DELETE, GET");
+    expect(answer.body["error_code"]).toBe("EndPoint.0002");
+  });
+
+  it("routes the literal /vpc-endpoint-services/public before /vpc-endpoint-services/{id}", async () => {
+    const api = apiOf(await startTestEmulator());
+    const answer = await api.get("vpc-endpoint-services/public");
+    expect(answer.status).toBe(200);
+    expect(answer.body["total_count"]).toBe(6);
+  });
+
+  it("routes /vpc-endpoints/{id} before /{resource_type}/tags", async () => {
+    const api = apiOf(await startTestEmulator());
+    expectError(await api.get("vpc-endpoints/tags"), 404, "EndPoint.2006");
+  });
+
+  it("takes a trailing slash as the same path", async () => {
+    const api = apiOf(await startTestEmulator());
+    expect((await api.get("quotas/")).status).toBe(200);
+  });
+
+  it("answers a single unknown segment with 404, not as a version", async () => {
+    const api = apiOf(await startTestEmulator());
+    expectError(await api.get("/favicon.ico"), 404, "EndPoint.0005");
+  });
+
+  it("answers malformed HTTP with 400 and keeps serving", async () => {
+    const emulator = await startTestEmulator();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(emulator.port, "127.0.0.1", () => socket.write("GARBAGE \u0000 HTTP/9\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect((await apiOf(emulator).get("quotas")).status).toBe(200);
+  });
+});

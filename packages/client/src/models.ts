@@ -45,14 +45,43 @@ export type ResourceError = Schemas["ResourceError"];
 export type Tag = Schemas["Tag"];
 export type PortMapping = Schemas["PortMapping"];
 export type PolicyStatement = Schemas["PolicyStatement"];
-export type EndpointStatus = Schemas["EndpointStatus"];
-export type EndpointServiceStatus = Schemas["EndpointServiceStatus"];
-export type ServiceType = Schemas["ServiceType"];
-export type ServerType = Schemas["ServerType"];
-export type TcpProxy = Schemas["TcpProxy"];
-export type ActiveStatus = Schemas["ActiveStatus"];
+
+/**
+ * A value of an open enum: one of the documented values (autocompleted), or another
+ * string, since the service may report values the reference does not list yet. (The
+ * generated types spell these `string`: openapi-fetch's `Readable` flattens `string & {}`,
+ * openapi-ts/openapi-typescript#2765.)
+ */
+export type OpenEnum<Known extends string> = Known | (string & {});
+
+/** The states of an endpoint (and of a connection) that the reference documents. */
+export type KnownEndpointStatus = Schemas["KnownEndpointStatus"];
+/** The states of a service that the reference documents. */
+export type KnownEndpointServiceStatus = Schemas["KnownEndpointServiceStatus"];
+/** The service types that the reference documents; requests accept only these. */
+export type KnownServiceType = Schemas["KnownServiceType"];
+/** The backend types that the reference documents; requests accept only these. */
+export type KnownServerType = Schemas["KnownServerType"];
+/** The `tcp_proxy` settings that the reference documents; requests accept only these. */
+export type KnownTcpProxy = Schemas["KnownTcpProxy"];
+/** The port protocols that the reference documents (`TCP`); requests accept only these. */
+export type KnownPortProtocol = Schemas["KnownPortProtocol"];
+/** The account states that the reference documents. */
+export type KnownActiveStatus = Schemas["KnownActiveStatus"];
+/** The quota kinds that the reference documents; the `type` filter accepts only these. */
+export type KnownQuotaType = Schemas["KnownQuotaType"];
+
+/** The state of an endpoint as the API reports it. */
+export type EndpointStatus = OpenEnum<KnownEndpointStatus>;
+/** The state of a service as the API reports it. */
+export type EndpointServiceStatus = OpenEnum<KnownEndpointServiceStatus>;
+export type ServiceType = OpenEnum<KnownServiceType>;
+export type ServerType = OpenEnum<KnownServerType>;
+export type TcpProxy = OpenEnum<KnownTcpProxy>;
+export type PortProtocol = OpenEnum<KnownPortProtocol>;
+export type ActiveStatus = OpenEnum<KnownActiveStatus>;
+export type QuotaType = OpenEnum<KnownQuotaType>;
 export type ResourceType = Schemas["ResourceType"];
-export type QuotaType = Schemas["QuotaType"];
 
 /** The operationIds of the API, e.g. `"createEndpoint"`. */
 export type OperationId = keyof operations;

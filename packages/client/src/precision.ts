@@ -26,8 +26,13 @@ export function quoteInt64Fields(json: string): string {
   return copied === 0 ? json : quoted + json.slice(copied);
 }
 
-/** The API's types with every int64 field as the decimal string the client delivers. */
-export type Int64AsString<T> = T extends readonly (infer Item)[]
+/**
+ * The API's types with every int64 field as the decimal string the client delivers.
+ * Primitives are leaves, also the `string & {}` of open enums, which is an object type too.
+ */
+export type Int64AsString<T> = T extends string | number | boolean | bigint | null | undefined
+  ? T
+  : T extends readonly (infer Item)[]
   ? Int64AsString<Item>[]
   : T extends object
     ? { [Key in keyof T]: Key extends (typeof INT64_FIELDS)[number] ? string : Int64AsString<T[Key]> }

@@ -1,10 +1,14 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createVpcepClient,
+  parseTimestamp,
   type CreateEndpointRequest,
   type CreateEndpointServiceRequest,
   type Endpoint,
   type EndpointService,
+  type EndpointStatus,
+  type PublicEndpointService,
+  type KnownEndpointStatus,
   type ApiError,
   type Region,
   type VpcepClientOptions,
@@ -78,11 +82,24 @@ describe("createEndpoint (POST /vpc-endpoints)", () => {
     void vpcep.POST("/v1/{project_id}/vpc-endpoints", { body: { vpc_id: "v", endpoint_service_id: "s" } });
   });
 
-  it("types marker_id as a decimal string and status as the documented states", () => {
+  it("types marker_id as a decimal string", () => {
     expectTypeOf<Endpoint["marker_id"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<NonNullable<Endpoint["status"]>>().toEqualTypeOf<
+  });
+
+  it("types status as an open enum: any string, the documented states named by KnownEndpointStatus", () => {
+    expectTypeOf<NonNullable<Endpoint["status"]>>().toEqualTypeOf<string>();
+    expectTypeOf<KnownEndpointStatus>().toEqualTypeOf<
       "pendingAcceptance" | "creating" | "accepted" | "rejected" | "failed" | "deleting"
     >();
+    expectTypeOf<"frozen">().toExtend<EndpointStatus>();
+    expectTypeOf<"accepted">().toExtend<EndpointStatus>();
+  });
+
+  it("keeps request enums closed: an undocumented server_type does not compile", () => {
+    // @ts-expect-error "ECS" is not a documented server_type
+    void vpcep.createEndpointService({ ...serviceBody, server_type: "ECS" });
+    // @ts-expect-error "UDP" is not a documented protocol of a new mapping
+    void vpcep.createEndpointService({ ...serviceBody, ports: [{ client_port: 1, server_port: 1, protocol: "UDP" }] });
   });
 });
 
@@ -116,5 +133,33 @@ describe("createEndpointService (POST /vpc-endpoint-services)", () => {
   it("refuses a wrong enum value in the call", () => {
     // @ts-expect-error "always" is not a tcp_proxy value
     void vpcep.createEndpointService({ ...serviceBody, tcp_proxy: "always" });
+  });
+});
+
+describe("parseTimestamp", () => {
+  it("takes the timestamp fields of responses and returns a Date", () => {
+    expectTypeOf(parseTimestamp).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(parseTimestamp).returns.toEqualTypeOf<Date>();
+    expectTypeOf<NonNullable<Endpoint["created_at"]>>().toExtend<Parameters<typeof parseTimestamp>[0]>();
+  });
+});
+
+describe("the response types accept what the service really sends (packages/conformance/test/fixtures/real)", () => {
+  it("a service with zone-less timestamps, a UDP mapping and stored tag values of any characters", () => {
+    expectTypeOf<{
+      status: "available";
+      created_at: "2018-01-30T07:42:01.174";
+      ports: [{ client_port: 8082; server_port: 23; protocol: "UDP" }];
+      tags: [{ key: "key1"; value: "*value1" }];
+    }>().toExtend<EndpointService>();
+  });
+
+  it("an endpoint with an undocumented state, active_status as one string and enable_dns as a string", () => {
+    expectTypeOf<{ status: "frozen"; active_status: "active"; enable_dns: "true"; updated_at: "2018-10-18T06:49:50Z" }>().toExtend<Endpoint>();
+    expectTypeOf<{ active_status: ["frozen"] }>().toExtend<Endpoint>();
+  });
+
+  it("a public service whose is_charge is the string \"true\"", () => {
+    expectTypeOf<{ service_type: "gateway"; is_charge: "true" }>().toExtend<PublicEndpointService>();
   });
 });

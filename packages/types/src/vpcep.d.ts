@@ -552,10 +552,11 @@ export interface components {
     schemas: {
         /**
          * ActiveStatus
-         * @description The state of the account that owns the endpoint.
-         * @enum {string}
+         * @description The state of the account that owns the endpoint, as the API reports it: one of the
+         *     documented values (see `KnownActiveStatus`), or another: Huawei's model of the
+         *     same API, and older OTC pages, report `frozen`.
          */
-        ActiveStatus: "active" | "arrear_frozen" | "verify_frozen" | "police_frozen" | "illegal_frozen" | "partner_frozen";
+        ActiveStatus: components["schemas"]["KnownActiveStatus"] | string;
         /**
          * Connection
          * @description An endpoint connected to one of your services, as the service owner sees it.
@@ -669,7 +670,7 @@ export interface components {
              * @description The access policy of the endpoint, at most 10 statements, for `gateway` services.
              *     Without it, everything is allowed: `Allow` for `obs:*:*` on `obs:*:*:*:*\/*` and `obs:*:*:*:*`.
              */
-            policy_statement?: components["schemas"]["PolicyStatement"][];
+            policy_statement?: components["schemas"]["PolicyStatementInput"][];
             /**
              * @description The name of the endpoint specification.
              * @example default
@@ -719,14 +720,14 @@ export interface components {
              */
             approval_enabled?: boolean;
             /** @description The type of the service. Only `interface` services can be created by users. */
-            service_type?: components["schemas"]["ServiceType"];
-            server_type: components["schemas"]["ServerType"];
+            service_type?: components["schemas"]["KnownServiceType"];
+            server_type: components["schemas"]["KnownServerType"];
             /**
              * @description The port mappings to open, 1 to 200 in one request. An empty list is refused
              *     (`EndPoint.2028`), and one service cannot hold the same mapping twice.
              */
             ports: components["schemas"]["PortMappingInput"][];
-            tcp_proxy?: components["schemas"]["TcpProxy"];
+            tcp_proxy?: components["schemas"]["KnownTcpProxy"];
             tags?: components["schemas"]["TagListInput"];
             description?: components["schemas"]["Description"];
         };
@@ -749,8 +750,11 @@ export interface components {
             id?: string;
             service_type?: components["schemas"]["ServiceType"];
             status?: components["schemas"]["EndpointStatus"];
-            /** @description The states of the account that owns the endpoint. */
-            active_status?: components["schemas"]["ActiveStatus"][];
+            /**
+             * @description The states of the account that owns the endpoint, as a list; older bodies give a
+             *     single state as a string.
+             */
+            active_status?: components["schemas"]["ActiveStatus"][] | components["schemas"]["ActiveStatus"];
             /** @description The name of the VPC endpoint service the endpoint connects to. */
             endpoint_service_name?: string;
             /**
@@ -763,7 +767,7 @@ export interface components {
             /** @description The ID of the VPC endpoint service the endpoint connects to. */
             endpoint_service_id?: string;
             /** @description Whether a private domain name was created; always `false` for `gateway` services. */
-            enable_dns?: boolean;
+            enable_dns?: components["schemas"]["LenientBoolean"];
             /**
              * @description The IP address of the endpoint in its subnet, for `interface` services once accepted.
              * @example 192.168.0.23
@@ -794,17 +798,15 @@ export interface components {
             error?: components["schemas"]["ResourceErrorList"];
             /** @description The name of the endpoint specification. */
             specification_name?: string;
-            /**
-             * @description Whether the endpoint is enabled.
-             * @enum {string}
-             */
-            enable_status?: "enable" | "disable";
+            /** @description Whether the endpoint is enabled. */
+            enable_status?: ("enable" | "disable") | string;
             /**
              * @deprecated
              * @description Deprecated. The ID of the cluster the endpoint belongs to.
              */
             endpoint_pool_id?: string;
-            description?: components["schemas"]["Description"];
+            /** @description The free-text description of the endpoint. */
+            description?: string;
         };
         /**
          * EndpointService
@@ -852,16 +854,16 @@ export interface components {
             ports?: components["schemas"]["PortMapping"][];
             tcp_proxy?: components["schemas"]["TcpProxy"];
             tags?: components["schemas"]["TagList"];
-            description?: components["schemas"]["Description"];
+            /** @description The free-text description of the service. */
+            description?: string;
         };
         /**
          * EndpointServiceStatus
-         * @description Where the service is in its life: `creating` → `available` (endpoints can connect)
-         *     or `failed`; after a delete it is `deleting` until it disappears (a read answers 404).
-         *     The create call itself answers `creating`, `available` or `failed`.
-         * @enum {string}
+         * @description Where the service is in its life, as the API reports it: one of the documented
+         *     states (see `KnownEndpointServiceStatus`), or another the service may add. Wait on
+         *     the documented ones; treat an unknown state as "not ready yet".
          */
-        EndpointServiceStatus: "creating" | "available" | "failed" | "deleting";
+        EndpointServiceStatus: components["schemas"]["KnownEndpointServiceStatus"] | string;
         /**
          * EndpointServiceSummary
          * @description What anyone may learn about a service from its name or ID, to connect an endpoint to
@@ -881,17 +883,15 @@ export interface components {
             service_type?: components["schemas"]["ServiceType"];
             created_at?: components["schemas"]["Timestamp"];
             /** @description Whether connecting to the service is charged. */
-            is_charge?: boolean;
+            is_charge?: components["schemas"]["LenientBoolean"];
         };
         /**
          * EndpointStatus
-         * @description Where the endpoint is in its life: `creating` → `pendingAcceptance` (the service
-         *     requires approval) or `accepted`; the service owner can reject a pending or accepted
-         *     endpoint (`rejected`); `failed` when it could not be built; `deleting` after a delete,
-         *     until it disappears (a read answers 404).
-         * @enum {string}
+         * @description Where the endpoint is in its life, as the API reports it: one of the documented
+         *     states (see `KnownEndpointStatus`), or another the service may add. Wait on the
+         *     documented ones; treat an unknown state as "not ready yet".
          */
-        EndpointStatus: "pendingAcceptance" | "creating" | "accepted" | "rejected" | "failed" | "deleting";
+        EndpointStatus: components["schemas"]["KnownEndpointStatus"] | string;
         /**
          * Error
          * @description The body of a failed call: usually `{error_code, error_msg}`, sometimes the older
@@ -906,6 +906,29 @@ export interface components {
          */
         ErrorCode: components["schemas"]["KnownErrorCode"] | string;
         /**
+         * KnownActiveStatus
+         * @description The state of the account that owns the endpoint.
+         * @enum {string}
+         */
+        KnownActiveStatus: "active" | "arrear_frozen" | "verify_frozen" | "police_frozen" | "illegal_frozen" | "partner_frozen";
+        /**
+         * KnownEndpointServiceStatus
+         * @description Where the service is in its life: `creating` → `available` (endpoints can connect)
+         *     or `failed`; after a delete it is `deleting` until it disappears (a read answers 404).
+         *     The create call itself answers `creating`, `available` or `failed`.
+         * @enum {string}
+         */
+        KnownEndpointServiceStatus: "creating" | "available" | "failed" | "deleting";
+        /**
+         * KnownEndpointStatus
+         * @description Where the endpoint is in its life: `creating` → `pendingAcceptance` (the service
+         *     requires approval) or `accepted`; the service owner can reject a pending or accepted
+         *     endpoint (`rejected`); `failed` when it could not be built; `deleting` after a delete,
+         *     until it disappears (a read answers 404).
+         * @enum {string}
+         */
+        KnownEndpointStatus: "pendingAcceptance" | "creating" | "accepted" | "rejected" | "failed" | "deleting";
+        /**
          * KnownErrorCode
          * @description The error codes VPCEP documents, each with the HTTP status it comes with and its
          *     documented message (`x-error-status` holds the statuses for tools). A code and a
@@ -914,6 +937,44 @@ export interface components {
          * @enum {string}
          */
         KnownErrorCode: "EndPoint.0001" | "EndPoint.0002" | "EndPoint.0003" | "EndPoint.0004" | "EndPoint.0005" | "EndPoint.0006" | "EndPoint.0007" | "EndPoint.0009" | "EndPoint.0010" | "EndPoint.0011" | "EndPoint.0012" | "EndPoint.0013" | "EndPoint.0014" | "EndPoint.0015" | "EndPoint.0016" | "EndPoint.0017" | "EndPoint.0018" | "EndPoint.0019" | "EndPoint.0020" | "EndPoint.0021" | "EndPoint.0022" | "EndPoint.0023" | "EndPoint.1003" | "EndPoint.1004" | "EndPoint.1008" | "Endpoint.1018" | "EndPoint.1019" | "EndPoint.2001" | "EndPoint.2002" | "EndPoint.2003" | "EndPoint.2004" | "EndPoint.2006" | "EndPoint.2007" | "EndPoint.2008" | "EndPoint.2009" | "EndPoint.2010" | "EndPoint.2011" | "EndPoint.2012" | "EndPoint.2013" | "EndPoint.2014" | "EndPoint.2015" | "EndPoint.2016" | "EndPoint.2017" | "EndPoint.2018" | "EndPoint.2019" | "EndPoint.2020" | "EndPoint.2021" | "EndPoint.2022" | "EndPoint.2023" | "EndPoint.2024" | "EndPoint.2025" | "EndPoint.2026" | "EndPoint.2027" | "EndPoint.2028" | "EndPoint.2029" | "EndPoint.2030" | "EndPoint.2031" | "EndPoint.2033" | "EndPoint.2034" | "EndPoint.2035" | "EndPoint.2037" | "EndPoint.2038" | "EndPoint.2039" | "EndPoint.2040" | "EndPoint.2041" | "EndPoint.2042" | "EndPoint.2043" | "EndPoint.2044" | "EndPoint.2045" | "EndPoint.2046" | "EndPoint.2047" | "EndPoint.2048" | "EndPoint.2049" | "EndPoint.2050" | "EndPoint.2051" | "EndPoint.2052" | "EndPoint.3001" | "EndPoint.3002" | "EndPoint.3003" | "EndPoint.3004" | "EndPoint.3005" | "EndPoint.3006" | "EndPoint.3008" | "EndPoint.3009" | "EndPoint.3010" | "EndPoint.3011" | "EndPoint.3013" | "EndPoint.3014" | "EndPoint.3015" | "EndPoint.3016" | "EndPoint.3017" | "EndPoint.3018" | "EndPoint.3021" | "EndPoint.3022" | "EndPoint.3023" | "EndPoint.3035" | "EndPoint.3036" | "EndPoint.3040" | "EndPoint.3042" | "EndPoint.3043" | "EndPoint.3044" | "EndPoint.3045" | "EndPoint.3046" | "EndPoint.3049" | "EndPoint.3051" | "EndPoint.3052" | "EndPoint.3053" | "EndPoint.3054" | "EndPoint.3055" | "EndPoint.3056" | "EndPoint.3057" | "EndPoint.3058" | "EndPoint.3059" | "EndPoint.3060" | "EndPoint.3061" | "EndPoint.3062" | "EndPoint.3063" | "EndPoint.3066" | "EndPoint.3067" | "EndPoint.3068" | "EndPoint.3069" | "EndPoint.3070" | "EndPoint.3071" | "EndPoint.3072" | "EndPoint.3073" | "EndPoint.3074" | "EndPoint.3075" | "EndPoint.3076" | "EndPoint.4001" | "EndPoint.4002" | "EndPoint.4003" | "EndPoint.4004" | "EndPoint.4005" | "EndPoint.4006" | "EndPoint.4007" | "EndPoint.4008" | "EndPoint.4009" | "EndPoint.4010" | "EndPoint.4011" | "EndPoint.4012" | "EndPoint.4013" | "EndPoint.4014" | "EndPoint.4015" | "EndPoint.4016" | "EndPoint.4017" | "EndPoint.4018" | "EndPoint.4019" | "EndPoint.4020" | "EndPoint.4021" | "EndPoint.4025" | "EndPoint.4026" | "EndPoint.4027" | "EndPoint.4028" | "EndPoint.4029" | "EndPoint.4030";
+        /**
+         * KnownPortProtocol
+         * @description The protocol of a port mapping. Only `TCP` is supported.
+         * @default TCP
+         * @enum {string}
+         */
+        KnownPortProtocol: "TCP";
+        /**
+         * KnownQuotaType
+         * @description The kind of resource a quota counts.
+         * @enum {string}
+         */
+        KnownQuotaType: "endpoint_service" | "endpoint";
+        /**
+         * KnownServerType
+         * @description The kind of backend resource behind the service. `VIP` and `BMS` are deprecated:
+         *     they are still accepted, but new services should use `LB`.
+         * @enum {string}
+         */
+        KnownServerType: "LB" | "VM" | "VIP" | "BMS";
+        /**
+         * KnownServiceType
+         * @description The kind of VPC endpoint service.
+         *     - `interface`: private services that users create, and some cloud services run
+         *       by the operator. Only this type can be created through the API.
+         *     - `gateway`: cloud services run by the operator (for example OBS), ready to use.
+         * @enum {string}
+         */
+        KnownServiceType: "interface" | "gateway";
+        /**
+         * KnownTcpProxy
+         * @description How the client's address and port, or the endpoint's `marker_id`, reach the backend.
+         *     TCP TOA puts them in a TCP option (only for OBS backends); Proxy Protocol puts them
+         *     in the TCP payload. Use a method only when the backend can parse it.
+         * @default close
+         * @enum {string}
+         */
+        KnownTcpProxy: "close" | "toa_open" | "proxy_open" | "open" | "proxy_vni";
         /**
          * LegacyError
          * @description The older error body some gateways and earlier versions of the service send, with the
@@ -933,6 +994,13 @@ export interface components {
                 message: string;
             };
         };
+        /**
+         * LenientBoolean
+         * @description A yes/no flag of a response. The reference types it as a boolean; some of its own
+         *     example bodies write it as a string, `"true"` or `"false"`, so both forms are
+         *     accepted. Compare with `=== true || === "true"`.
+         */
+        LenientBoolean: boolean | string;
         /**
          * Link
          * @description A link to a resource.
@@ -1024,14 +1092,15 @@ export interface components {
              * @example 2e7a6b2d-0f4c-4c57-9d8a-1f6b0c6c1e2a
              */
             id?: string;
-            permission?: components["schemas"]["PermissionEntry"];
-            /** @description A note on the record, at most 128 characters. */
-            description?: string;
             /**
-             * @description The kind of `permission`; `domainId` is an account.
-             * @enum {string}
+             * @description The account allowed to connect, `iam:domain::{domain_id}`, or `*` for every account.
+             * @example iam:domain::5fc973eea581490997e82ea11a1d0101
              */
-            permission_type?: "domainId";
+            permission?: string;
+            /** @description A note on the record. */
+            description?: string;
+            /** @description The kind of `permission`; `domainId` is an account. */
+            permission_type?: "domainId" | string;
             created_at?: components["schemas"]["Timestamp"];
         };
         /**
@@ -1052,7 +1121,8 @@ export interface components {
          * @description The whitelist entries the action concerned.
          */
         PermissionActionResponse: {
-            permissions?: components["schemas"]["PermissionEntry"][];
+            /** @description The entries, `iam:domain::{domain_id}` or `*`, as the service writes them. */
+            permissions?: string[];
         };
         /**
          * PermissionEntry
@@ -1063,10 +1133,34 @@ export interface components {
         PermissionEntry: string;
         /**
          * PolicyStatement
+         * @description One statement of the access policy of a `gateway` endpoint, as the API returns it:
+         *     which actions on which resources it allows or denies. The keys are capitalised.
+         */
+        PolicyStatement: {
+            /** @description Whether the statement allows or denies the actions. */
+            Effect: ("Allow" | "Deny") | string;
+            /**
+             * @description The actions, e.g. `obs:*:*`.
+             * @example [
+             *       "obs:*:*"
+             *     ]
+             */
+            Action: string[];
+            /**
+             * @description The resources, e.g. `obs:*:*:*:*\/*`.
+             * @example [
+             *       "obs:*:*:*:*\/*",
+             *       "obs:*:*:*:*"
+             *     ]
+             */
+            Resource: string[];
+        };
+        /**
+         * PolicyStatementInput
          * @description One statement of the access policy of a `gateway` endpoint (for OBS): which actions on
          *     which resources it allows or denies. The keys are capitalised, as the service expects.
          */
-        PolicyStatement: {
+        PolicyStatementInput: {
             /**
              * @description Whether the statement allows or denies the actions.
              * @enum {string}
@@ -1094,8 +1188,18 @@ export interface components {
          *     listens on (`server_port`), as the API returns it.
          */
         PortMapping: {
-            client_port?: components["schemas"]["PortNumber"];
-            server_port?: components["schemas"]["PortNumber"];
+            /**
+             * Format: int32
+             * @description The port that VPC endpoints expose to their clients.
+             * @example 8080
+             */
+            client_port?: number;
+            /**
+             * Format: int32
+             * @description The port the backend resource serves on.
+             * @example 80
+             */
+            server_port?: number;
             protocol?: components["schemas"]["PortProtocol"];
         };
         /**
@@ -1110,7 +1214,7 @@ export interface components {
             client_port?: components["schemas"]["PortNumber"];
             /** @description The port the backend resource serves on, 1 to 65535. */
             server_port?: components["schemas"]["PortNumber"];
-            protocol?: components["schemas"]["PortProtocol"];
+            protocol?: components["schemas"]["KnownPortProtocol"];
         };
         /**
          * PortNumber
@@ -1121,11 +1225,11 @@ export interface components {
         PortNumber: number;
         /**
          * PortProtocol
-         * @description The protocol of a port mapping. Only `TCP` is supported.
-         * @default TCP
-         * @enum {string}
+         * @description The protocol of a port mapping as the API reports it. The current reference
+         *     documents `TCP` only (see `KnownPortProtocol`); older pages and services created
+         *     then report `UDP`, and other values may follow.
          */
-        PortProtocol: "TCP";
+        PortProtocol: components["schemas"]["KnownPortProtocol"] | string;
         /**
          * ProjectTagsResponse
          * @description The tag keys used in the project, each with its values.
@@ -1155,8 +1259,8 @@ export interface components {
             service_name?: string;
             service_type?: components["schemas"]["ServiceType"];
             created_at?: components["schemas"]["Timestamp"];
-            /** @description Whether using the service is charged. (The reference example prints it as a string; it is a boolean.) */
-            is_charge?: boolean;
+            /** @description Whether using the service is charged. */
+            is_charge?: components["schemas"]["LenientBoolean"];
         };
         /**
          * Quota
@@ -1179,10 +1283,10 @@ export interface components {
         };
         /**
          * QuotaType
-         * @description The kind of resource a quota counts.
-         * @enum {string}
+         * @description The kind of resource a quota counts, as the API reports it: one of the documented
+         *     kinds (see `KnownQuotaType`), or another the service may add.
          */
-        QuotaType: "endpoint_service" | "endpoint";
+        QuotaType: components["schemas"]["KnownQuotaType"] | string;
         /**
          * QuotasResponse
          * @description The quotas of the project.
@@ -1282,11 +1386,10 @@ export interface components {
         ResourceType: "endpoint_service" | "endpoint";
         /**
          * ServerType
-         * @description The kind of backend resource behind the service. `VIP` and `BMS` are deprecated:
-         *     they are still accepted, but new services should use `LB`.
-         * @enum {string}
+         * @description The kind of backend resource as the API reports it: one of the documented values
+         *     (see `KnownServerType`), or another the service may add.
          */
-        ServerType: "LB" | "VM" | "VIP" | "BMS";
+        ServerType: components["schemas"]["KnownServerType"] | string;
         /**
          * ServiceError
          * @description The error body VPCEP documents.
@@ -1301,21 +1404,27 @@ export interface components {
         };
         /**
          * ServiceType
-         * @description The kind of VPC endpoint service.
-         *     - `interface`: private services that users create, and some cloud services run
-         *       by the operator. Only this type can be created through the API.
-         *     - `gateway`: cloud services run by the operator (for example OBS), ready to use.
-         * @enum {string}
+         * @description The kind of a service as the API reports it: one of the documented values (see
+         *     `KnownServiceType`), or another the service may add; treat an unknown one as neither.
          */
-        ServiceType: "interface" | "gateway";
+        ServiceType: components["schemas"]["KnownServiceType"] | string;
         /**
          * Tag
-         * @description A key/value label on a resource, as the API returns it. The reference marks neither
-         *     field as mandatory; a key, when present, cannot be empty, a value can.
+         * @description A key/value label on a resource, as the API returns it. What the service stores is
+         *     returned as it is: values set through other tools may hold characters that a new tag
+         *     may not (`TagInput` has the rules for those).
          */
         Tag: {
-            key?: components["schemas"]["TagKey"];
-            value?: components["schemas"]["TagValue"];
+            /**
+             * @description The tag key.
+             * @example owner
+             */
+            key?: string;
+            /**
+             * @description The tag value; it can be empty.
+             * @example team-a
+             */
+            value?: string;
         };
         /**
          * TagActionRequest
@@ -1423,7 +1532,7 @@ export interface components {
         };
         /**
          * TagList
-         * @description The tags of a resource; at most 20 per resource.
+         * @description The tags of a resource, as the API returns them (a resource can hold at most 20).
          */
         TagList: components["schemas"]["Tag"][];
         /**
@@ -1455,18 +1564,19 @@ export interface components {
         };
         /**
          * TcpProxy
-         * @description How the client's address and port, or the endpoint's `marker_id`, reach the backend.
-         *     TCP TOA puts them in a TCP option (only for OBS backends); Proxy Protocol puts them
-         *     in the TCP payload. Use a method only when the backend can parse it.
-         * @default close
-         * @enum {string}
+         * @description How the client's address reaches the backend, as the API reports it: one of the
+         *     documented values (see `KnownTcpProxy`), or another the service may add.
          */
-        TcpProxy: "close" | "toa_open" | "proxy_open" | "open" | "proxy_vni";
+        TcpProxy: components["schemas"]["KnownTcpProxy"] | string;
         /**
          * Timestamp
-         * Format: date-time
-         * @description A UTC time, written `YYYY-MM-DDTHH:MM:SSZ`.
+         * @description A time in UTC, as the API writes it. The reference documents `YYYY-MM-DDTHH:MM:SSZ`
+         *     (`2018-01-30T07:42:01Z`); the service has also sent, and older pages print, the same
+         *     without the zone and with a fraction of a second (`2018-01-30T07:42:01.174`), which
+         *     is UTC too. Both forms are accepted; `parseTimestamp` of `@otc-vpcep/client` reads
+         *     either into a `Date`.
          * @example 2018-01-30T07:42:01Z
+         * @example 2018-01-30T07:42:01.174
          */
         Timestamp: string;
         /**
@@ -1489,7 +1599,7 @@ export interface components {
              * @example 4189d3c2-8882-4871-a3c2-d380272eed88
              */
             port_id?: string;
-            tcp_proxy?: components["schemas"]["TcpProxy"];
+            tcp_proxy?: components["schemas"]["KnownTcpProxy"];
             description?: components["schemas"]["Description"];
         };
         /**
@@ -1512,11 +1622,8 @@ export interface components {
              * @example
              */
             min_version?: string;
-            /**
-             * @description Whether the version is the current one, still supported, or deprecated.
-             * @enum {string}
-             */
-            status?: "CURRENT" | "SUPPORT" | "DEPRECATED";
+            /** @description Whether the version is the current one, still supported, or deprecated. */
+            status?: ("CURRENT" | "SUPPORT" | "DEPRECATED") | string;
             updated?: components["schemas"]["Timestamp"];
             /** @description Links to the version. */
             links?: components["schemas"]["Link"][];
@@ -1555,8 +1662,8 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The service failed; the request may be retried later. */
-        InternalServerError: {
+        /** @description The resource does not exist, or no longer: a deleted resource answers 404 once it is gone. */
+        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1564,8 +1671,13 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The resource does not exist, or no longer: a deleted resource answers 404 once it is gone. */
-        NotFound: {
+        /**
+         * @description The service, or a gateway in front of it, failed (any status from 500 to 599): `500`
+         *     with `EndPoint.0001` for a failure of the service, `504` with `EndPoint.0011` to
+         *     `EndPoint.0013` when a request timed out or arrived incomplete, and `501` to `503` from
+         *     the gateway. The request may be retried later.
+         */
+        ServerError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1630,7 +1742,7 @@ export interface components {
          */
         ProjectId: string;
         /** @description Only the quota of this kind of resource. */
-        QuotaTypeQuery: components["schemas"]["QuotaType"];
+        QuotaTypeQuery: components["schemas"]["KnownQuotaType"];
         /**
          * @description The ID of the VPC endpoint service or VPC endpoint.
          * @example 4189d3c2-8882-4871-a3c2-d380272eed83
@@ -1661,7 +1773,7 @@ export interface components {
             id?: string;
         };
         /** @description Only services in this state. */
-        ServiceStatusQuery: components["schemas"]["EndpointServiceStatus"];
+        ServiceStatusQuery: components["schemas"]["KnownEndpointServiceStatus"];
         /** @description The sort order, newest first (`desc`) by default. */
         SortDir: "desc" | "asc";
         /** @description The field to sort by. */
@@ -1712,7 +1824,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getVersion: {
@@ -1741,7 +1853,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listEndpointServices: {
@@ -1799,7 +1911,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createEndpointService: {
@@ -1834,7 +1946,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listPublicEndpointServices: {
@@ -1890,7 +2002,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     describeEndpointService: {
@@ -1931,7 +2043,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getEndpointService: {
@@ -1968,7 +2080,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateEndpointService: {
@@ -2009,7 +2121,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteEndpointService: {
@@ -2044,7 +2156,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listServiceConnections: {
@@ -2108,7 +2220,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     acceptOrRejectConnections: {
@@ -2149,7 +2261,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listServicePermissions: {
@@ -2206,7 +2318,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateServicePermissions: {
@@ -2247,7 +2359,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listEndpoints: {
@@ -2308,7 +2420,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createEndpoint: {
@@ -2343,7 +2455,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getEndpoint: {
@@ -2380,7 +2492,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteEndpoint: {
@@ -2415,7 +2527,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getQuotas: {
@@ -2449,7 +2561,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listResourcesByTags: {
@@ -2489,7 +2601,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateResourceTags: {
@@ -2533,7 +2645,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listProjectTags: {
@@ -2569,7 +2681,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            500: components["responses"]["InternalServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }

@@ -10,13 +10,13 @@ import { describe, expect, it } from "vitest";
 import { describePath } from "../support/arbitraries.js";
 import { responseSchemaOf, schemas } from "../support/generated-requests.js";
 import { settings } from "../support/generated-runner.js";
-import { documentedStatuses, operationIds, schemaViolations } from "../support/spec.js";
+import { documentedResponses, operationIds, schemaViolations } from "../support/spec.js";
 
 /** Each distinct response schema once, with the last operation and status that use it. */
 const responses = [
   ...new Map(
     operationIds().flatMap((operationId) =>
-      documentedStatuses(operationId).map((status) => {
+      documentedResponses(operationId).map((status) => {
         const schema = responseSchemaOf(operationId, status);
         return [JSON.stringify(schema), { operationId, status, schema }] as const;
       }),

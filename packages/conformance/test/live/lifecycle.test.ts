@@ -1,4 +1,4 @@
-import type { ServerType } from "@otc-vpcep/client";
+import type { KnownServerType } from "@otc-vpcep/client";
 import { describe, expect, inject, it } from "vitest";
 import { expectSuccess, targetClient } from "../support/clients.js";
 
@@ -13,7 +13,7 @@ const infrastructure = {
   vpcId: env["VPCEP_VPC_ID"] ?? "",
   subnetId: env["VPCEP_SUBNET_ID"] ?? "",
   portId: env["VPCEP_PORT_ID"] ?? "",
-  serverType: (env["VPCEP_SERVER_TYPE"] ?? "VM") as ServerType,
+  serverType: (env["VPCEP_SERVER_TYPE"] ?? "VM") as KnownServerType,
 };
 const WAIT = { timeoutMs: 600_000, initialDelayMs: 5_000, maxDelayMs: 20_000 };
 

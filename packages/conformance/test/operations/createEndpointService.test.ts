@@ -1,4 +1,4 @@
-import type { CreateEndpointServiceRequest, ServerType, TcpProxy } from "@otc-vpcep/client";
+import type { CreateEndpointServiceRequest, KnownServerType, KnownTcpProxy } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
 import { expectRefusal, expectSuccess, mockClient, mockUrl, unchecked, wireBody } from "../support/clients.js";
 import { examplesOf, responseViolations } from "../support/spec.js";
@@ -12,8 +12,8 @@ const minimal: CreateEndpointServiceRequest = {
 };
 const requestExamples = [...examplesOf("createEndpointService", "request")];
 const responseExamples = examplesOf("createEndpointService", 200);
-const serverTypes: ServerType[] = ["LB", "VM", "VIP", "BMS"];
-const tcpProxies: TcpProxy[] = ["close", "toa_open", "proxy_open", "open", "proxy_vni"];
+const serverTypes: KnownServerType[] = ["LB", "VM", "VIP", "BMS"];
+const tcpProxies: KnownTcpProxy[] = ["close", "toa_open", "proxy_open", "open", "proxy_vni"];
 
 function ports(count: number) {
   return Array.from({ length: count }, (_, i) => ({ client_port: 1000 + i, server_port: 2000 + i, protocol: "TCP" as const }));

@@ -119,7 +119,7 @@ export function operationModel(operationId: string): OperationModel {
 }
 
 /** The JSON schema of an operation's response with a status (resolved through `$ref`s). */
-export function responseSchemaOf(operationId: string, status: number): JsonSchema {
+export function responseSchemaOf(operationId: string, status: number | string): JsonSchema {
   for (const [template, pathItem] of Object.entries(spec["paths"] as Json)) {
     for (const [method, operation] of Object.entries(pathItem as Json)) {
       if (!HTTP_METHODS.includes(method) || (operation as Json)["operationId"] !== operationId) continue;

@@ -64,7 +64,7 @@ export function operationIds(): string[] {
   );
 }
 
-function operationPointer(operationId: string): string {
+export function operationPointer(operationId: string): string {
   for (const [path, pathItem] of Object.entries(spec["paths"] as Json)) {
     for (const [method, operation] of Object.entries(pathItem as Json)) {
       if ((operation as Json)["operationId"] === operationId) return `#/paths/${escapePointer(path)}/${method}`;
@@ -73,12 +73,23 @@ function operationPointer(operationId: string): string {
   throw new Error(`operation ${operationId} is not in the spec`);
 }
 
-function mediaType(operationId: string, where: "request" | number): { node: Json; pointer: string } {
+/**
+ * The key under which an operation documents the response for a status: the status
+ * itself, else its range (`5XX`), else `default`, as OpenAPI resolves it.
+ */
+export function responseKeyFor(operationId: string, status: number): string | undefined {
+  const responses = atPointer(`${operationPointer(operationId)}/responses`) as Json;
+  return [String(status), `${String(status).charAt(0)}XX`, "default"].find((key) => responses[key] !== undefined);
+}
+
+/** `where`: the request, a status (resolved with `responseKeyFor`), or a response key such as `5XX`. */
+type Where = "request" | number | string;
+
+function mediaType(operationId: string, where: Where): { node: Json; pointer: string } {
   const base = operationPointer(operationId);
-  const container = resolve(
-    atPointer(where === "request" ? `${base}/requestBody` : `${base}/responses/${where}`),
-    where === "request" ? `${base}/requestBody` : `${base}/responses/${where}`,
-  );
+  const key = typeof where === "number" ? responseKeyFor(operationId, where) : where;
+  const at = where === "request" ? `${base}/requestBody` : `${base}/responses/${key ?? String(where)}`;
+  const container = resolve(atPointer(at), at);
   const pointer = `${container.pointer}/content/application~1json`;
   return resolve(atPointer(pointer), pointer);
 }
@@ -87,7 +98,7 @@ function mediaType(operationId: string, where: "request" | number): { node: Json
  * Checks a body against the bundled spec's schema for an operation's request or its
  * response with a status, independently of Prism; returns ajv's errors, empty when valid.
  */
-export function schemaViolations(operationId: string, where: "request" | number, body: unknown): ErrorObject[] {
+export function schemaViolations(operationId: string, where: Where, body: unknown): ErrorObject[] {
   const { pointer } = mediaType(operationId, where);
   const validate = ajv.getSchema(`${SPEC_ID}${pointer}/schema`);
   if (validate === undefined) throw new Error(`${operationId} documents no JSON schema for ${where}`);
@@ -104,22 +115,20 @@ export function hasRequestBody(operationId: string): boolean {
   return atPointer(`${operationPointer(operationId)}/requestBody`) !== undefined;
 }
 
-/** The statuses an operation documents a JSON body for. */
-export function documentedStatuses(operationId: string): number[] {
+/** The response keys (`200`, `404`, `5XX`, ...) an operation documents a JSON body for. */
+export function documentedResponses(operationId: string): string[] {
   const responses = atPointer(`${operationPointer(operationId)}/responses`) as Json;
-  return Object.keys(responses)
-    .map(Number)
-    .filter((status) => {
-      try {
-        return mediaType(operationId, status).node["schema"] !== undefined;
-      } catch {
-        return false;
-      }
-    });
+  return Object.keys(responses).filter((key) => {
+    try {
+      return mediaType(operationId, key).node["schema"] !== undefined;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The named examples of an operation's request body, or of its response with a status. */
-export function examplesOf(operationId: string, where: "request" | number): Map<string, unknown> {
+export function examplesOf(operationId: string, where: Where): Map<string, unknown> {
   const { node, pointer } = mediaType(operationId, where);
   const examples = Object.entries((node["examples"] ?? {}) as Json);
   return new Map(examples.map(([name, example]) => [name, resolve(example, `${pointer}/examples/${name}`).node["value"]]));
@@ -150,7 +159,8 @@ export function operationFor(method: string, path: string): string | undefined {
   return routes.find((route) => route.method === method && route.pattern.test(path))?.operationId;
 }
 
-/** Whether the operation documents a JSON body for this status. */
+/** Whether the operation documents a JSON body for this status (exactly, by its range or by `default`). */
 export function documentsBody(operationId: string, status: number): boolean {
-  return documentedStatuses(operationId).includes(status);
+  const key = responseKeyFor(operationId, status);
+  return key !== undefined && documentedResponses(operationId).includes(key);
 }

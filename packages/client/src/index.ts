@@ -32,6 +32,7 @@ export type { Collectors, Paginators } from "./paging.js";
 export type { ProjectPaths, RootPaths } from "./paths.js";
 export type { Int64AsString } from "./precision.js";
 export { REGIONS, type Region } from "./regions.js";
+export { parseTimestamp } from "./timestamps.js";
 export type { RetryOptions, TimeoutOptions } from "./retry.js";
 export type { LogEntry, Logger } from "./transport.js";
 export type { WaitOptions, Waiters } from "./waiters.js";

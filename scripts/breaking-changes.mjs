@@ -1,6 +1,9 @@
 // Direction-aware comparison of two bundled OpenAPI documents: what a client written
 // against the old one would break on in the new one. Requests must not demand more;
-// responses must not deliver less; operations must not disappear.
+// responses must not deliver less; operations must not disappear. Responses follow the
+// spec's policy, "requests strict, responses tolerant": widening what a response may hold
+// (opening an enum, dropping a format or a pattern) is fine, narrowing it is breaking,
+// because clients that validate responses would start refusing what the service sends.
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -60,6 +63,47 @@ const TIGHTER = {
   minProperties: (before, after) => after > before,
 };
 
+/**
+ * The strings a schema accepts when it lists them (`enum`, `const`, or `anyOf`/`oneOf` of
+ * such), else undefined: any value of its type. An open enum, `anyOf` of the documented
+ * values and a plain string, accepts any string.
+ * @param {Json} schema
+ * @param {Resolve} resolve
+ * @returns {Set<unknown> | undefined}
+ */
+function acceptedValues(schema, resolve) {
+  const node = resolve(schema);
+  if (Array.isArray(node.enum)) return new Set(node.enum);
+  if ("const" in node) return new Set([node.const]);
+  const branches = node.anyOf ?? node.oneOf;
+  if (!Array.isArray(branches)) return undefined;
+  const sets = branches.map((/** @type {Json} */ branch) => acceptedValues(branch, resolve));
+  if (sets.some((set) => set === undefined)) return undefined;
+  return new Set(sets.flatMap((set) => [...(/** @type {Set<unknown>} */ (set))]));
+}
+
+/**
+ * An open enum: `anyOf` (or `oneOf`) of listed values and a string without constraints.
+ * @param {Json} schema
+ * @param {Resolve} resolve
+ */
+function isOpenEnum(schema, resolve) {
+  const branches = (schema.anyOf ?? schema.oneOf ?? []).map(resolve);
+  const unconstrained = (/** @type {Json} */ branch) =>
+    isString(branch) && Object.keys(branch).every((key) => ["type", "description", "title"].includes(key));
+  return branches.some(unconstrained) && branches.some((/** @type {Json} */ branch) => acceptedValues(branch, resolve) !== undefined);
+}
+
+/** @param {Json} schema */
+function hasBranches(schema) {
+  return Array.isArray(schema.anyOf ?? schema.oneOf);
+}
+
+/** @param {Json} schema */
+function isString(schema) {
+  return [schema.type].flat().includes("string");
+}
+
 /** @param {Json} schema @returns {string | undefined} */
 function typesOf(schema) {
   return schema.type === undefined ? undefined : [schema.type].flat().sort().join("|");
@@ -89,25 +133,33 @@ function compareSchemas(before, after, direction, where, context, changes) {
     changes.push({ rule: `${direction}-type-changed`, where, message: `type changed from ${oldType} to ${newType}` });
     return;
   }
-  if (Array.isArray(old.enum) || Array.isArray(now.enum)) {
-    const removed = (old.enum ?? []).filter((/** @type {unknown} */ value) => now.enum !== undefined && !now.enum.includes(value));
+  const oldValues = acceptedValues(old, context.resolveOld);
+  const newValues = acceptedValues(now, context.resolveNew);
+  if (oldValues !== undefined && newValues !== undefined) {
+    const removed = [...oldValues].filter((value) => !newValues.has(value));
     if (removed.length > 0) {
       changes.push({ rule: `${direction}-enum-value-removed`, where, message: `enum value(s) removed: ${removed.join(", ")}` });
     }
-    if (direction === "request" && old.enum === undefined && now.enum !== undefined) {
-      changes.push({ rule: "request-enum-added", where, message: `now limited to ${now.enum.join(", ")}` });
+  } else if (oldValues === undefined && newValues !== undefined && (direction === "request" || isString(old) || hasBranches(old))) {
+    changes.push(
+      direction === "request"
+        ? { rule: "request-enum-added", where, message: `now limited to ${[...newValues].join(", ")}` }
+        : { rule: "response-enum-closed", where, message: `any string was accepted, now only ${[...newValues].join(", ")}` },
+    );
+  }
+  for (const [keyword, isTighter] of Object.entries(TIGHTER)) {
+    const wasSet = old[keyword] !== undefined;
+    if (now[keyword] !== undefined && (!wasSet || isTighter(old[keyword], now[keyword]))) {
+      changes.push({ rule: `${direction}-constraint-tightened`, where, message: `${keyword} ${wasSet ? `${old[keyword]} → ` : "added: "}${now[keyword]}` });
     }
   }
+  if (now.pattern !== undefined && now.pattern !== old.pattern) {
+    changes.push({ rule: `${direction}-constraint-tightened`, where, message: `pattern ${old.pattern ?? "(none)"} → ${now.pattern}` });
+  }
+  if (isString(now) && now.format !== undefined && now.format !== old.format) {
+    changes.push({ rule: `${direction}-constraint-tightened`, where, message: `format ${old.format ?? "(none)"} → ${now.format}` });
+  }
   if (direction === "request") {
-    for (const [keyword, isTighter] of Object.entries(TIGHTER)) {
-      const wasSet = old[keyword] !== undefined;
-      if (now[keyword] !== undefined && (!wasSet || isTighter(old[keyword], now[keyword]))) {
-        changes.push({ rule: "request-constraint-tightened", where, message: `${keyword} ${wasSet ? `${old[keyword]} → ` : "added: "}${now[keyword]}` });
-      }
-    }
-    if (now.pattern !== undefined && now.pattern !== old.pattern) {
-      changes.push({ rule: "request-constraint-tightened", where, message: `pattern ${old.pattern ?? "(none)"} → ${now.pattern}` });
-    }
     const newlyRequired = (now.required ?? []).filter((/** @type {string} */ name) => !(old.required ?? []).includes(name));
     for (const name of newlyRequired) {
       changes.push({ rule: "request-required-added", where: `${where}.${name}`, message: `${name} is now required` });
@@ -139,6 +191,8 @@ function compareSchemas(before, after, direction, where, context, changes) {
   if (old.items !== undefined && now.items !== undefined) {
     compareSchemas(old.items, now.items, direction, `${where}[]`, context, changes);
   }
+  // Two open enums accept every string: their documented values are documentation.
+  if (isOpenEnum(old, context.resolveOld) && isOpenEnum(now, context.resolveNew)) return;
   for (const keyword of ["oneOf", "anyOf", "allOf"]) {
     (old[keyword] ?? []).forEach((/** @type {Json} */ branch, /** @type {number} */ index) => {
       const counterpart = now[keyword]?.[index];

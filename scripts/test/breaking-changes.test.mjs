@@ -94,6 +94,60 @@ describe("breakingChanges", () => {
     ]);
   });
 
+  describe("responses follow the policy: tolerant, so widening is fine and narrowing breaks", () => {
+    const withStatus = (/** @type {object} */ status) => documentWith({ response: { properties: { id: { type: "string" }, status } } });
+    const closed = { type: "string", enum: ["on", "off"] };
+    const open = { anyOf: [closed, { type: "string" }] };
+
+    it("does not count a response enum opened to any string", () => {
+      expect(breakingChanges(withStatus(closed), withStatus(open))).toEqual([]);
+    });
+
+    it("does not count a value added to a response enum", () => {
+      expect(breakingChanges(withStatus(closed), withStatus({ type: "string", enum: ["on", "off", "frozen"] }))).toEqual([]);
+    });
+
+    it("finds a response enum closed again", () => {
+      expect(breakingChanges(withStatus(open), withStatus(closed))).toEqual([
+        { rule: "response-enum-closed", where: "createThing 200.status", message: "any string was accepted, now only on, off" },
+      ]);
+    });
+
+    it("finds a documented value dropped from an open response enum", () => {
+      expect(rules(withStatus(open), withStatus({ anyOf: [{ type: "string", enum: ["on"] }, { type: "string" }] }))).toEqual([]);
+      expect(rules(withStatus(closed), withStatus({ type: "string", enum: ["on"] }))).toEqual(["response-enum-value-removed"]);
+    });
+
+    it("does not count a format dropped from a response field", () => {
+      expect(breakingChanges(withStatus({ type: "string", format: "date-time" }), withStatus({ type: "string" }))).toEqual([]);
+    });
+
+    it("finds a strict format put on a response field", () => {
+      expect(breakingChanges(withStatus({ type: "string" }), withStatus({ type: "string", format: "date-time" }))).toEqual([
+        { rule: "response-constraint-tightened", where: "createThing 200.status", message: "format (none) → date-time" },
+      ]);
+    });
+
+    it("finds an input pattern or length limit put on a response field", () => {
+      const limited = withStatus({ type: "string", maxLength: 43, pattern: "^[a-z]*$" });
+      expect(rules(withStatus({ type: "string" }), limited)).toEqual(["response-constraint-tightened", "response-constraint-tightened"]);
+    });
+  });
+
+  it("finds a format put on a request field", () => {
+    const after = documentWith({ request: { properties: { name: { type: "string", maxLength: 16, format: "uuid" }, size: { type: "integer" } } } });
+    expect(breakingChanges(documentWith(), after)).toEqual([
+      { rule: "request-constraint-tightened", where: "createThing body.name", message: "format (none) → uuid" },
+    ]);
+  });
+
+  it("does not count a request enum opened to any string", () => {
+    const closedRequest = documentWith({ request: { properties: { mode: { type: "string", enum: ["a"] } } } });
+    const openRequest = documentWith({ request: { properties: { mode: { anyOf: [{ type: "string", enum: ["a"] }, { type: "string" }] } } } });
+    expect(breakingChanges(closedRequest, openRequest)).toEqual([]);
+    expect(rules(openRequest, closedRequest)).toEqual(["request-enum-added"]);
+  });
+
   it("finds a response field that may now be absent", () => {
     const after = documentWith({ response: { required: [] } });
     expect(rules(documentWith(), after)).toEqual(["response-required-removed"]);

@@ -39,6 +39,12 @@ describe("waitFor.endpointService", () => {
     expect((await vpcep.waitFor.endpointService("s1", fast)).status).toBe("available");
   });
 
+  it("keeps polling through a state the reference does not list", async () => {
+    const { vpcep, requests } = clientWith([service("creating"), service("upgrading"), service("available")]);
+    expect((await vpcep.waitFor.endpointService("s1", fast)).status).toBe("available");
+    expect(requests).toHaveLength(3);
+  });
+
   it("gives up on a 403, which more polling will not fix", async () => {
     const { vpcep } = clientWith([json(403, { error_code: "EndPoint.0004", error_msg: "no" })]);
     await expect(vpcep.waitFor.endpointService("s1", fast)).rejects.toMatchObject({ kind: "api", status: 403 });
@@ -60,6 +66,12 @@ describe("waitFor.endpoint", () => {
   it.each(["failed", "rejected", "deleting"])("fails fast when the endpoint is %s", async (status) => {
     const { vpcep } = clientWith([endpoint("creating"), endpoint(status)]);
     await expect(vpcep.waitFor.endpoint("e1", fast)).rejects.toMatchObject({ kind: "wait", status });
+  });
+
+  it("keeps polling through a state the reference does not list", async () => {
+    const { vpcep, requests } = clientWith([endpoint("creating"), endpoint("frozen"), endpoint("accepted")]);
+    expect((await vpcep.waitFor.endpoint("e1", fast)).status).toBe("accepted");
+    expect(requests).toHaveLength(3);
   });
 
   it("fails when the endpoint is gone", async () => {

@@ -91,6 +91,12 @@ describe("startMock", () => {
     expect(((await response.json()) as { error_msg: string }).error_msg).toMatch(/^Parameter error\. Prefer code=418: getEndpoint documents no such status; valid: "200", "400", /);
   });
 
+  it("answers a status asked for within a documented range (5XX) with that range's first example", async () => {
+    const response = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints/e1`, { headers: { "X-Auth-Token": "token", Prefer: "code=503" } });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error_code: "EndPoint.0001" });
+  });
+
   it("answers 401 with the error body when no credentials are sent", async () => {
     const response = await createEndpoint(mock.url, {});
     expect(response.status).toBe(401);

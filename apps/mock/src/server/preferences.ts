@@ -6,7 +6,7 @@
  */
 import { getHttpConfigFromRequest } from "@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js";
 import type { IHttpRequest } from "@stoplight/prism-http";
-import { defaultResponse, exampleNames, operationName, type OperationShape } from "./routes.js";
+import { defaultResponse, exampleNames, operationName, responseForStatus, type OperationShape } from "./routes.js";
 import { parameterError } from "./service-errors.js";
 
 export interface Preferences {
@@ -38,7 +38,7 @@ export function checkPreferences(operation: OperationShape, preferences: Prefere
   const name = operationName(operation);
   let response = defaultResponse(operation);
   if (code !== undefined) {
-    response = operation.responses.find((each) => each.code === String(code));
+    response = responseForStatus(operation, code);
     if (response === undefined) {
       const codes = operation.responses.map((each) => each.code);
       throw parameterError(`Prefer code=${code}: ${name} documents no such status; valid: ${list(codes)}.`);

@@ -66,12 +66,22 @@ export function operationName(operation: OperationShape): string {
   return operation.iid ?? `${operation.method.toUpperCase()} ${operation.path}`;
 }
 
-/** The response Prism answers with when no status is asked for: the lowest 2xx, else `default`, else the first. */
-export function defaultResponse<Operation extends OperationShape>(operation: Operation): Operation["responses"][number] | undefined {
-  const success = operation.responses
-    .filter((response) => /^2\d\d$/.test(response.code))
-    .sort((a, b) => Number(a.code) - Number(b.code));
+type Response = OperationShape["responses"][number];
+
+/** The response Prism answers with when no status is asked for: the lowest 2xx (or 2XX), else `default`, else the first. */
+export function defaultResponse(operation: OperationShape): Response | undefined {
+  const success = operation.responses.filter((response) => /^2(\d\d|XX)$/.test(response.code)).sort((a, b) => a.code.localeCompare(b.code));
   return success[0] ?? operation.responses.find((response) => response.code === "default") ?? operation.responses[0];
+}
+
+/** The response Prism answers a preferred status with: that code, else its range (`5XX`), else `default`. */
+export function responseForStatus(operation: OperationShape, status: number): Response | undefined {
+  const code = String(status);
+  return (
+    operation.responses.find((response) => response.code.toLowerCase() === code) ??
+    operation.responses.find((response) => response.code === `${code.charAt(0)}XX`) ??
+    operation.responses.find((response) => response.code === "default")
+  );
 }
 
 /** The names of a response's examples (of its JSON content, else its first content with examples). */

@@ -101,10 +101,11 @@ export function createTransport(config: TransportConfig): FetchFunction {
         if (response !== undefined) {
           // Outside the attempt's error handling: a logger that throws stops the call, as it is.
           config.logger?.({ event: "response", ...facts(), attempt, status: response.status, durationMs: now() - attemptStarted });
-          if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used))) {
-            // A retry with a refreshed token does not use up an attempt.
+          if (response.status === 401 && !refreshed && (await config.auth.refreshAfterUnauthorized(used, response))) {
+            // A retry with refreshed credentials (a new token, or a signature with the clock
+            // corrected) does not use up an attempt.
             refreshed = true;
-            config.logger?.({ event: "retry", ...facts(), attempt, reason: "401, retrying with a refreshed token", delayMs: 0 });
+            config.logger?.({ event: "retry", ...facts(), attempt, reason: "401, retrying with refreshed credentials", delayMs: 0 });
             attempt--;
             continue;
           }

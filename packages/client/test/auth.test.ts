@@ -171,6 +171,56 @@ describe("AK/SK credentials", () => {
     );
   });
 
+  describe("when the gateway's clock is not ours", () => {
+    const ours = new Date("2024-05-06T09:00:00Z");
+    const theirs = "Mon, 06 May 2024 09:20:00 GMT"; // 20 minutes ahead: the gateway allows 15
+    const sdkDates = (requests: Request[]) => requests.map((request) => request.headers.get("x-sdk-date"));
+    const withOurClock = async (run: () => Promise<void>) => {
+      vi.useFakeTimers({ now: ours, toFake: ["Date"] });
+      try {
+        await run();
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+
+    it("sign once more with the gateway's time after a 401 whose Date shows the skew", () =>
+      withOurClock(async () => {
+        const { vpcep, requests } = clientWith([json(401, {}, { date: theirs }), json(200, endpoint)], { credentials });
+        expect((await vpcep.getEndpoint("e1")).data).toEqual(endpoint);
+        expect(sdkDates(requests)).toEqual(["20240506T090000Z", "20240506T092000Z"]);
+      }));
+
+    it("keep the correction for the client's later calls, which need no 401 first", () =>
+      withOurClock(async () => {
+        const { vpcep, requests } = clientWith([json(401, {}, { date: theirs }), json(200, endpoint)], { credentials });
+        await vpcep.getEndpoint("e1");
+        await vpcep.getEndpoint("e1");
+        expect(sdkDates(requests)).toEqual(["20240506T090000Z", "20240506T092000Z", "20240506T092000Z"]);
+      }));
+
+    it("return a 401 whose Date agrees with our clock as it is: the key is wrong, not the time", () =>
+      withOurClock(async () => {
+        const { vpcep, requests } = clientWith([json(401, {}, { date: "Mon, 06 May 2024 09:01:00 GMT" }), json(200, endpoint)], { credentials });
+        expect((await vpcep.getEndpoint("e1")).response.status).toBe(401);
+        expect(requests).toHaveLength(1);
+      }));
+
+    it("return a 401 without a Date as it is", () =>
+      withOurClock(async () => {
+        const { vpcep, requests } = clientWith([json(401, {}), json(200, endpoint)], { credentials });
+        expect((await vpcep.getEndpoint("e1")).response.status).toBe(401);
+        expect(requests).toHaveLength(1);
+      }));
+
+    it("sign once more only: a second 401 is returned", () =>
+      withOurClock(async () => {
+        const { vpcep, requests } = clientWith([json(401, {}, { date: theirs })], { credentials });
+        expect((await vpcep.getEndpoint("e1")).response.status).toBe(401);
+        expect(requests).toHaveLength(2);
+      }));
+  });
+
   it("exclude a token", () => {
     expect(() => clientWith([], { credentials, token: "t" } as never)).toThrow('give either "token" or "credentials", not both');
   });

@@ -175,7 +175,7 @@ describe("the log", () => {
     await vpcep.getEndpoint("e1");
     expect(log).toMatchObject([
       { event: "response", attempt: 1, status: 401 },
-      { event: "retry", attempt: 1, reason: "401, retrying with a refreshed token", delayMs: 0 },
+      { event: "retry", attempt: 1, reason: "401, retrying with refreshed credentials", delayMs: 0 },
       { event: "response", attempt: 1, status: 200 },
     ]);
   });

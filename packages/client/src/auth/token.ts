@@ -13,8 +13,8 @@ export interface Authorization {
 export interface Authenticator {
   /** Adds credentials; synchronous when nothing has to be awaited (a fixed token). */
   authorize(request: Request): Authorization | Promise<Authorization>;
-  /** After a 401: whether new credentials are there to try once more. */
-  refreshAfterUnauthorized(used: unknown): Promise<boolean>;
+  /** After a 401 (`response`) to a request authorized with `used`: whether new credentials are there to try once more. */
+  refreshAfterUnauthorized(used: unknown, response: Response): Promise<boolean>;
 }
 
 /** A header value: printable ASCII without surrounding white space. */

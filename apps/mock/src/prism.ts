@@ -5,9 +5,9 @@ import type { ChildMessage, ChildSettings } from "./server/protocol.js";
 
 /**
  * The child process's script: Prism's request handling behind our own HTTP server
- * (src/server/, built to dist/server.js).
+ * (src/server/, bundled into dist/server.cjs).
  */
-const serverScript = fileURLToPath(new URL("../dist/server.js", import.meta.url));
+const serverScript = fileURLToPath(new URL("../dist/server.cjs", import.meta.url));
 
 export type PrismSettings = ChildSettings;
 

@@ -97,6 +97,14 @@ describe("startMock", () => {
     expect(await response.json()).toMatchObject({ error_code: "EndPoint.0001" });
   });
 
+  it("generates a body from the schema with Prefer: dynamic=true (faker, English, is in the server's bundle)", async () => {
+    const response = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints/e1`, { headers: { "X-Auth-Token": "token", Prefer: "dynamic=true" } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { id: unknown };
+    expect(typeof body.id).toBe("string");
+    expect(response.headers.get("sl-violations")).toBeNull();
+  });
+
   it("answers 401 with the error body when no credentials are sent", async () => {
     const response = await createEndpoint(mock.url, {});
     expect(response.status).toBe(401);

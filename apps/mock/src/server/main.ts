@@ -24,7 +24,7 @@ process.on("unhandledRejection", (reason) => {
   logger.error(`Unhandled rejection inside the mock: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
 });
 
-try {
+async function main(): Promise<void> {
   const operations = await getHttpOperationsFromSpec(settings.spec);
   if (operations.length === 0) throw new Error(`No operations found in ${settings.spec}`);
   const handler = createHandler({
@@ -47,9 +47,11 @@ try {
     logger.info(`Prism is listening on ${url}`);
     report({ listening: url, port });
   });
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   logger.fatal(error instanceof Error ? error.message : String(error));
   report({ error: "ESTART", message: error instanceof Error ? error.message : String(error) });
   process.exitCode = 1;
   process.disconnect?.();
-}
+});

@@ -21,7 +21,7 @@ export class EmulatorCore {
   readonly router: Router;
   readonly validator: SpecValidator;
   readonly operationIds: ReadonlySet<string>;
-  readonly store = new Store();
+  readonly store: Store;
   readonly clock: Clock;
   readonly lifecycle: Lifecycle;
   readonly faults = new Faults();
@@ -36,6 +36,7 @@ export class EmulatorCore {
     } catch (error) {
       throw new EmulatorError(`Cannot load the spec${options.spec === undefined ? "" : ` ${options.spec}`}: ${(error as Error).message}`);
     }
+    this.store = new Store(options.firstMarkerId);
     this.router = new Router(this.spec.operations);
     this.validator = new SpecValidator(this.spec);
     this.operationIds = new Set(this.spec.operations.map((operation) => operation.operationId));

@@ -1,6 +1,7 @@
 /** The emulator's options, checked once, with their defaults. */
 import { createHash } from "node:crypto";
 import { DEFAULT_TRANSITIONS, parseTransitions, type ClockKind, type TransitionMode } from "./clock.js";
+import { FIRST_MARKER } from "./state.js";
 import type { Quotas } from "./world.js";
 
 /** One answered request, as `onResponse` sees it. */
@@ -40,6 +41,12 @@ export interface EmulatorOptions {
   quotas?: Partial<Quotas>;
   /** A JSON file to load the state from at start and to write every change to, before answering. */
   stateFile?: string;
+  /**
+   * The `marker_id` of the first endpoint, as decimal digits (or a bigint); the next ones count up.
+   * Default `"9007199254740993"` (2^53 + 1): above what a JavaScript number holds exactly, as the
+   * service's values can be. Tools that check int64 as a safe integer need a smaller one.
+   */
+  firstMarkerId?: string | bigint;
   /** The largest request body accepted, in bytes; 1 MiB by default. */
   maxBodyBytes?: number;
   /** The OpenAPI file to serve; the bundled VPCEP description by default. */
@@ -76,6 +83,7 @@ export interface ResolvedOptions {
   quotas: Quotas;
   stateFile: string | undefined;
   maxBodyBytes: number;
+  firstMarkerId: bigint;
   spec: string | undefined;
   onResponse: ((exchange: Exchange) => void) | undefined;
   onLog: (line: string) => void;
@@ -134,6 +142,11 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const quotas = { endpoint_service: options.quotas?.endpoint_service ?? 20, endpoint: options.quotas?.endpoint ?? 50 };
   for (const [name, value] of Object.entries(quotas)) if (!isInteger(value, 0, 1_000_000)) fail(`quotas.${name}`, "must be an integer from 0 to 1000000", value);
   if (options.stateFile !== undefined && (typeof options.stateFile !== "string" || options.stateFile === "")) fail("stateFile", "must be a file path");
+  const marker = options.firstMarkerId ?? FIRST_MARKER;
+  const markerText = typeof marker === "bigint" ? marker.toString() : marker;
+  if (typeof markerText !== "string" || !/^\d{1,19}$/.test(markerText) || BigInt(markerText) < 1n || BigInt(markerText) > 2n ** 62n) {
+    fail("firstMarkerId", "must be decimal digits (or a bigint) from 1 to 2^62", String(marker));
+  }
   if (options.spec !== undefined && (typeof options.spec !== "string" || options.spec === "")) fail("spec", "must be a file path");
   if (options.onResponse !== undefined && typeof options.onResponse !== "function") fail("onResponse", "must be a function");
   if (options.onLog !== undefined && typeof options.onLog !== "function") fail("onLog", "must be a function");
@@ -151,6 +164,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     quotas,
     stateFile: options.stateFile,
     maxBodyBytes,
+    firstMarkerId: BigInt(markerText),
     spec: options.spec,
     onResponse: options.onResponse,
     onLog: options.onLog ?? (() => {}),

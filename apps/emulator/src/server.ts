@@ -102,7 +102,13 @@ export class EmulatorServer {
   }
 
   private send(response: ServerResponse, answer: Answer, text: string | undefined): void {
-    const headers: Record<string, string | number> = { "x-request-id": randomUUID(), ...answer.headers };
+    // The time of the emulator's clock, as a gateway's Date is its own: clients that correct
+    // their clock skew from it (the AK/SK signer does) see the clock that checks X-Sdk-Date.
+    const headers: Record<string, string | number> = {
+      date: new Date(this.core.clock.now()).toUTCString(),
+      "x-request-id": randomUUID(),
+      ...answer.headers,
+    };
     if (text !== undefined && text !== "") {
       headers["content-type"] = "application/json";
       headers["content-length"] = Buffer.byteLength(text);

@@ -114,8 +114,8 @@ export interface StateDocument {
   endpoints: EndpointRecord[];
 }
 
-/** Marker ids start above 2^53, so that clients that read them as numbers lose digits and notice. */
-const FIRST_MARKER = 2n ** 53n + 1n;
+/** By default marker ids start above 2^53, so that clients that read them as numbers lose digits and notice. */
+export const FIRST_MARKER = 2n ** 53n + 1n;
 
 export class Store {
   readonly services = new Map<string, ServiceRecord>();
@@ -123,9 +123,13 @@ export class Store {
   /** Ids of records with a pending transition. */
   readonly pending = new Set<string>();
   seq = 0;
-  nextMarker = FIRST_MARKER;
+  nextMarker: bigint;
   /** Counts changes; the persistence layer writes when it moves. */
   version = 0;
+
+  constructor(private readonly firstMarker: bigint = FIRST_MARKER) {
+    this.nextMarker = firstMarker;
+  }
 
   changed(): void {
     this.version++;
@@ -147,7 +151,7 @@ export class Store {
     this.endpoints.clear();
     this.pending.clear();
     this.seq = 0;
-    this.nextMarker = FIRST_MARKER;
+    this.nextMarker = this.firstMarker;
     this.changed();
   }
 

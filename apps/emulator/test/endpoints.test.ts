@@ -34,6 +34,17 @@ describe("endpoints", () => {
     expect(BigInt(digits(second.text)!) - BigInt(digits(first.text)!)).toBe(1n);
   });
 
+  it("starts marker ids at firstMarkerId when one is given", async () => {
+    const emulator = await startTestEmulator({ firstMarkerId: "16777510" });
+    const api = apiOf(emulator);
+    const created = await api.createEndpoint(await availableService(emulator, api));
+    expect(/"marker_id":(\d+)/.exec(created.text)?.[1]).toBe("16777510");
+  });
+
+  it("refuses a firstMarkerId that is not decimal digits", async () => {
+    await expect(startTestEmulator({ firstMarkerId: "12ab" })).rejects.toThrow('Invalid emulator option "firstMarkerId"');
+  });
+
   it("becomes pendingAcceptance when the service requires approval", async () => {
     const emulator = await startTestEmulator();
     const api = apiOf(emulator);

@@ -1,28 +1,17 @@
-import type { KnownServerType } from "@otc-vpcep/client";
 import { describe, expect, inject, it } from "vitest";
 import { expectSuccess, targetClient } from "../support/clients.js";
 
-// The whole life of a service and an endpoint on a real target: created with unique
-// names, waited for with the client's waiters, and always deleted, even when a step
-// fails. It writes, so it runs only with VPCEP_ALLOW_WRITES=1, and it needs resources of
-// yours to build on: VPCEP_VPC_ID, VPCEP_SUBNET_ID and VPCEP_PORT_ID (a load balancer's
-// or ECS's port; VPCEP_SERVER_TYPE says which, LB or VM, VM by default).
+// The whole life of a service and an endpoint of one account: created with unique names,
+// waited for with the client's waiters, and always deleted, even when a step fails. In
+// `npm test` it runs against the emulator; against a real target it writes, so it runs
+// only with VPCEP_ALLOW_WRITES=1 and needs resources of yours to build on: VPCEP_VPC_ID,
+// VPCEP_SUBNET_ID and VPCEP_PORT_ID (a load balancer's or ECS's port; VPCEP_SERVER_TYPE
+// says which, LB or VM, VM by default).
 const target = inject("target");
-const env = process.env;
-const infrastructure = {
-  vpcId: env["VPCEP_VPC_ID"] ?? "",
-  subnetId: env["VPCEP_SUBNET_ID"] ?? "",
-  portId: env["VPCEP_PORT_ID"] ?? "",
-  serverType: (env["VPCEP_SERVER_TYPE"] ?? "VM") as KnownServerType,
-};
-const WAIT = { timeoutMs: 600_000, initialDelayMs: 5_000, maxDelayMs: 20_000 };
 
 function whyNot(): string | undefined {
-  if (target.kind === "mock") return "writes need a real target: the contract mock is stateless";
   if (!target.allowWrites) return "writes are off: set VPCEP_ALLOW_WRITES=1 to run them";
-  const missing = Object.entries({ VPCEP_VPC_ID: infrastructure.vpcId, VPCEP_SUBNET_ID: infrastructure.subnetId, VPCEP_PORT_ID: infrastructure.portId })
-    .filter(([, value]) => value === "")
-    .map(([name]) => name);
+  const missing = target.missing.infrastructure;
   return missing.length === 0 ? undefined : `set ${missing.join(", ")} to run the writes`;
 }
 
@@ -30,6 +19,7 @@ describe("lifecycle of a service and an endpoint (writes)", () => {
   it("creates, waits for, reads and deletes a service and an endpoint, cleaning up on failure", { timeout: 1_800_000 }, async (context) => {
     const reason = whyNot();
     if (reason !== undefined) context.skip(reason);
+    const infrastructure = target.infrastructure!;
     const vpcep = targetClient();
     const suffix = Date.now().toString(36).slice(-6);
     const tags = [{ key: "created-by", value: "otc-vpcep-conformance" }];
@@ -48,7 +38,7 @@ describe("lifecycle of a service and an endpoint (writes)", () => {
       expectSuccess("createEndpointService", service);
       serviceId = service.data?.id;
       expect(serviceId).toBeDefined();
-      await vpcep.waitFor.endpointService(serviceId!, WAIT);
+      await vpcep.waitFor.endpointService(serviceId!, target.wait);
 
       const endpoint = await vpcep.createEndpoint({
         endpoint_service_id: serviceId!,
@@ -58,17 +48,17 @@ describe("lifecycle of a service and an endpoint (writes)", () => {
       });
       expectSuccess("createEndpoint", endpoint);
       endpointId = endpoint.data?.id;
-      const accepted = await vpcep.waitFor.endpoint(endpointId!, WAIT);
+      const accepted = await vpcep.waitFor.endpoint(endpointId!, target.wait);
       expect(accepted.status).toBe("accepted");
       expectSuccess("getEndpoint", await vpcep.getEndpoint(endpointId!));
     } finally {
       if (endpointId !== undefined) {
         await vpcep.deleteEndpoint(endpointId);
-        await vpcep.waitFor.endpointDeleted(endpointId, WAIT);
+        await vpcep.waitFor.endpointDeleted(endpointId, target.wait);
       }
       if (serviceId !== undefined) {
         await vpcep.deleteEndpointService(serviceId);
-        await vpcep.waitFor.endpointServiceDeleted(serviceId, WAIT);
+        await vpcep.waitFor.endpointServiceDeleted(serviceId, target.wait);
       }
     }
   });

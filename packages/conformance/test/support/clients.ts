@@ -1,6 +1,7 @@
 import { createVpcepClient, type VpcepClient } from "@otc-vpcep/client";
 import { expect, inject } from "vitest";
 import { documentsBody, operationFor, responseViolations } from "./spec.js";
+import type { Consumer, Target } from "./target.js";
 
 export const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 
@@ -38,17 +39,25 @@ export function wireBody(response: Response): unknown {
   return text === "" ? undefined : JSON.parse(text);
 }
 
-/** A client of the suite's target (the mock, or VPCEP_BASE_URL), with its credentials. */
-export function targetClient(): VpcepClient {
+/**
+ * A client of the suite's target (the emulator, or VPCEP_BASE_URL) with its credentials:
+ * of your own project, or of the consumer's, the second account of the two-account tests.
+ */
+export function targetClient(account: "owner" | "consumer" = "owner"): VpcepClient {
   const target = inject("target");
-  if (target.kind === "mock") return mockClient();
-  return createVpcepClient({ baseUrl: target.url, projectId: target.projectId, ...target.auth, fetch: recordingFetch });
+  const { projectId, auth } = account === "owner" ? target : consumerOf(target);
+  return createVpcepClient({ baseUrl: target.url, projectId, ...auth, fetch: recordingFetch });
+}
+
+function consumerOf(target: Target): Consumer {
+  if (target.consumer === undefined) throw new Error(`no consumer account: set ${target.missing.consumer.join(", ")}`);
+  return target.consumer;
 }
 
 /** The URL of a project-scoped path on the suite's target. */
 export function targetUrl(path: string): string {
   const target = inject("target");
-  return target.kind === "mock" ? mockUrl(path) : `${target.url}/v1/${target.projectId}${path}`;
+  return `${target.url}/v1/${target.projectId}${path}`;
 }
 
 /** A client of the contract mock, authenticated with a placeholder IAM token. */

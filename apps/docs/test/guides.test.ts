@@ -3,17 +3,11 @@
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { bundledSpec, guidesOf } from "./support/docs.js";
+import { bundledSpec, guidesOf, guideProgramName, typescriptOf } from "./support/docs.js";
 
 const spec = bundledSpec();
 const guides = guidesOf(spec);
 const docsDir = fileURLToPath(new URL("..", import.meta.url));
-
-/** The blocks fenced as `ts` in a guide, joined in order into one module. */
-function typescriptOf(markdown: string): string {
-  const blocks = [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? "");
-  return `${blocks.join("\n")}\nexport {};\n`;
-}
 
 /** Type-checks modules held in memory as if they were files of this package, with its tsconfig. */
 function typeErrors(modules: Map<string, string>): string[] {
@@ -57,7 +51,7 @@ describe("the guides", () => {
     const modules = new Map(
       guides
         .filter((guide) => guide.description.includes("```ts\n"))
-        .map((guide) => [guide.name.toLowerCase().replaceAll(" ", "-"), typescriptOf(guide.description)]),
+        .map((guide) => [guideProgramName(guide.name), typescriptOf(guide.description)]),
     );
     expect(modules.size).toBeGreaterThan(0);
     expect(typeErrors(modules)).toEqual([]);

@@ -34,3 +34,14 @@ export function guidesOf(spec: OpenApi): Array<{ name: string; description: stri
     tag["x-traitTag"] === true ? [{ name: tag.name, description: tag.description ?? "" }] : [],
   );
 }
+
+/** The blocks fenced as `ts` in a guide, joined in order into one module. */
+export function typescriptOf(markdown: string): string {
+  const blocks = [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? "");
+  return `${blocks.join("\n")}\nexport {};\n`;
+}
+
+/** The name a guide's program goes by: `Paging and sorting` is `paging-and-sorting`. */
+export function guideProgramName(guideName: string): string {
+  return guideName.toLowerCase().replaceAll(" ", "-");
+}

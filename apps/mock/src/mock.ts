@@ -75,6 +75,10 @@ function upstreamUrl(value: unknown): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new MockError(`Invalid proxy option "upstream": must use http or https; got "${url.protocol}"`);
   }
+  if (url.username !== "" || url.password !== "") {
+    // Not echoed: the value holds a secret, which would end up in logs and terminals.
+    throw new MockError('Invalid proxy option "upstream": must not contain credentials (user:password@); clients send theirs per request');
+  }
   return url.href.replace(/\/+$/, "");
 }
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MockError, startMock, startProxy, type RunningMock } from "../src/index.js";
+import { rawRequest } from "./support/raw-http.js";
 
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const headers = { "content-type": "application/json", "X-Auth-Token": "token" };
@@ -145,6 +146,33 @@ describe("startProxy in front of an upstream that redirects", () => {
   });
 });
 
+describe("startProxy and a request target naming another host", () => {
+  let thirdHost: Awaited<ReturnType<typeof listen>>;
+  let upstream: Awaited<ReturnType<typeof listen>>;
+  let proxy: RunningMock;
+
+  beforeAll(async () => {
+    thirdHost = await listen("127.0.0.2", (_, response) => response.end("{}"));
+    upstream = await listen("127.0.0.1", (_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ quotas: { resources: [] } }));
+    });
+    proxy = await startProxy({ upstream: upstream.url });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await upstream.close();
+    await thirdHost.close();
+  });
+
+  it("sends `//host/path` to the upstream as the path it validated, never to that host", async () => {
+    const { host } = new URL(thirdHost.url);
+    await rawRequest(proxy.url, `GET //${host}/v1/${projectId}/quotas HTTP/1.1\r\nX-Auth-Token: token`);
+    expect(upstream.requests.map((request) => request.url)).toEqual([`/v1/${projectId}/quotas`]);
+    expect(thirdHost.requests).toEqual([]);
+  });
+});
+
 describe("startProxy in front of an upstream that does not answer", () => {
   let silent: Awaited<ReturnType<typeof listen>>;
   let proxy: RunningMock;
@@ -185,6 +213,14 @@ describe("startProxy options", () => {
   it.each(["not a url", "ftp://example.test"])("refuses the upstream %s", async (upstream) => {
     await expect(startProxy({ upstream })).rejects.toThrow(MockError);
     await expect(startProxy({ upstream })).rejects.toThrow('Invalid proxy option "upstream"');
+  });
+
+  it("refuses an upstream with credentials in it, without repeating them", async () => {
+    const error = await startProxy({ upstream: "https://ak:secret@vpcep.example.test" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MockError);
+    expect((error as MockError).message).toBe(
+      'Invalid proxy option "upstream": must not contain credentials (user:password@); clients send theirs per request',
+    );
   });
 
   it.each([0, -1, 1.5, 600_001])("refuses the upstream timeout %s, naming the option", async (upstreamTimeoutMs) => {

@@ -112,14 +112,15 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
     const method = (request.method ?? "GET").toLowerCase();
     checkTarget(target, routes, method);
     const body = await readBody(request);
-    const { searchParams, pathname } = new URL(target.startsWith("/") ? target : `/${target}`, "http://mock.invalid");
+    const { searchParams, pathname, search } = new URL(target.startsWith("/") ? target : `/${target}`, "http://mock.invalid");
     const input: IHttpRequest = {
       method: method as IHttpRequest["method"],
       url: { path: pathname, query: queryValues(searchParams), ...(searchParams.has("__server") ? { baseUrl: searchParams.get("__server") ?? "" } : {}) },
       headers: headerValues(request),
       body: body.parsed,
     };
-    sent.set(input, { target, raw: body.raw });
+    // The proxy forwards the path and query as validated (`//host/x` is the path `/x` here).
+    sent.set(input, { target: `${pathname}${search}`, raw: body.raw });
     logger.info({ input: { method, url: { path: pathname } } }, "Request received");
 
     const preferences = readPreferences(input);

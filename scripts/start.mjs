@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// `npm start`: serves the contract mock and the docs page (both built beforehand by
-// turbo), prints their URLs, and stops both on Ctrl-C. Ports: 4010 and 8080 unless
-// taken (then free ones), or VPCEP_MOCK_PORT / VPCEP_DOCS_PORT (0 picks a free port).
+// `npm start`: serves the contract mock, the stateful emulator and the docs page (all
+// built beforehand by turbo), prints their URLs, and stops them on Ctrl-C. Ports: 4010,
+// 4011 and 8080 unless taken (then free ones), or VPCEP_MOCK_PORT, VPCEP_EMULATOR_PORT
+// and VPCEP_DOCS_PORT (0 picks a free port).
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { EmulatorError, startEmulator } from "@otc-vpcep/emulator";
 import { MockError, startMock } from "@otc-vpcep/mock";
 
 const HOST = "127.0.0.1";
+const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
 const require = createRequire(import.meta.url);
 const docsPage = fileURLToPath(new URL("../apps/docs/dist/index.html", import.meta.url));
 
@@ -29,6 +32,19 @@ async function startMockPreferring(port) {
     return await startMock({ port });
   } catch (error) {
     if (error instanceof MockError && error.code === "EADDRINUSE") return startMock();
+    throw error;
+  }
+}
+
+/** @param {number} port */
+async function startEmulatorPreferring(port) {
+  /** @type {import("@otc-vpcep/emulator").EmulatorOptions} */
+  const options = { onLog: (line) => console.error(line) };
+  if (port === 0) return startEmulator(options);
+  try {
+    return await startEmulator({ ...options, port });
+  } catch (error) {
+    if (error instanceof EmulatorError && error.code === "EADDRINUSE") return startEmulator(options);
     throw error;
   }
 }
@@ -76,28 +92,48 @@ async function serveDocs(port) {
   };
 }
 
-const mock = await startMockPreferring(portFromEnv("VPCEP_MOCK_PORT", 4010));
-const docs = await serveDocs(portFromEnv("VPCEP_DOCS_PORT", 8080)).catch(async (error) => {
+const ports = {
+  mock: portFromEnv("VPCEP_MOCK_PORT", 4010),
+  emulator: portFromEnv("VPCEP_EMULATOR_PORT", 4011),
+  docs: portFromEnv("VPCEP_DOCS_PORT", 8080),
+};
+const mock = await startMockPreferring(ports.mock);
+const emulator = await startEmulatorPreferring(ports.emulator).catch(async (error) => {
   await mock.stop();
   throw error;
 });
+const docs = await serveDocs(ports.docs).catch(async (error) => {
+  await Promise.all([mock.stop(), emulator.stop()]);
+  throw error;
+});
 
+const services = `${emulator.url}/v1/${PROJECT}/vpc-endpoint-services`;
+const newService = JSON.stringify({
+  port_id: "4189d3c2-8882-4871-a3c2-d380272eed88",
+  vpc_id: "4189d3c2-8882-4871-a3c2-d380272eed80",
+  server_type: "VM",
+  service_name: "billing",
+  ports: [{ client_port: 443, server_port: 8443 }],
+});
 console.log(`
 OTC VPC Endpoint API kit
-  Contract mock: ${mock.url}   (API under ${mock.url}/v1/{project_id}/...)
+  Contract mock: ${mock.url}   (API under ${mock.url}/v1/{project_id}/...; answers with the spec's examples)
+  Emulator:      ${emulator.url}   (API under ${emulator.url}/v1/{project_id}/...; keeps what you create)
   API docs:      ${docs.url}
-Try:
-  curl -X POST ${mock.url}/v1/6e9dfd51d1124e8d8498dce894923a0d/vpc-endpoints \\
+Try the mock:
+  curl -X POST ${mock.url}/v1/${PROJECT}/vpc-endpoints \\
     -H 'Content-Type: application/json' -H 'X-Auth-Token: any' \\
     -d '{"vpc_id":"84758cf5-9c62-43ae-a778-3dbd8370c0a4","endpoint_service_id":"e0c748b7-d982-47df-ba06-b9c8c7650c1a"}'
+Try the emulator (create a service, then list the services):
+  curl -s -X POST ${services} -H 'Content-Type: application/json' -H 'X-Auth-Token: any' -d '${newService}' && echo && curl -s ${services} -H 'X-Auth-Token: any'
 Press Ctrl-C to stop.`);
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  await Promise.all([mock.stop(), docs.stop()]);
-  console.log("Stopped the mock and the docs server.");
+  await Promise.all([mock.stop(), emulator.stop(), docs.stop()]);
+  console.log("Stopped the mock, the emulator and the docs server.");
   process.exit(0);
 }
 process.on("SIGINT", shutdown);

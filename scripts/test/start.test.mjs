@@ -1,59 +1,144 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const startScript = fileURLToPath(new URL("../start.mjs", import.meta.url));
+const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
+
+/**
+ * @typedef {object} Started
+ * @property {import("node:child_process").ChildProcessByStdio<null, import("node:stream").Readable, null>} child
+ * @property {{ text: string }} output everything it has printed so far
+ * @property {string} mockUrl
+ * @property {string} emulatorUrl
+ * @property {string} docsUrl
+ */
+
+/**
+ * Starts `npm start`'s script with `env` and reads what it prints until it says it is ready.
+ * @param {Record<string, string>} env
+ * @returns {Promise<Started>}
+ */
+async function start(env) {
+  const child = spawn(process.execPath, [startScript], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const output = { text: "" };
+  child.stdout.on("data", (chunk) => {
+    output.text += String(chunk);
+  });
+  await new Promise((resolve, reject) => {
+    const ready = () => {
+      if (!output.text.includes("Press Ctrl-C")) return;
+      child.stdout.off("data", ready);
+      child.off("exit", early);
+      resolve(undefined);
+    };
+    const early = (/** @type {number | null} */ code) => reject(new Error(`start.mjs exited with ${code} before it was ready:\n${output.text}`));
+    child.stdout.on("data", ready);
+    child.once("exit", early);
+  });
+  const url = (/** @type {RegExp} */ pattern) => pattern.exec(output.text)?.[1] ?? "";
+  return {
+    child,
+    output,
+    mockUrl: url(/Contract mock: +(\S+)/),
+    emulatorUrl: url(/Emulator: +(\S+)/),
+    docsUrl: url(/API docs: +(\S+)/),
+  };
+}
+
+/** @param {Started | undefined} started */
+function killIfRunning(started) {
+  if (started !== undefined && started.child.exitCode === null && started.child.signalCode === null) started.child.kill("SIGKILL");
+}
+
+/**
+ * The requests of a one-line command as start.mjs prints them: `curl [-s] [-X METHOD] URL
+ * [-H 'Name: value']... [-d 'body']`, joined with `&&` (an `echo` between them prints nothing asked).
+ * @param {string} line
+ */
+function curlRequests(line) {
+  return line
+    .split(" && ")
+    .filter((part) => part.startsWith("curl "))
+    .map((part) => {
+      const words = [...part.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? "");
+      /** @type {{ method: string, url: string, headers: Record<string, string>, body: string | undefined }} */
+      const request = { method: "GET", url: "", headers: {}, body: undefined };
+      for (let index = 1; index < words.length; index++) {
+        const word = words[index] ?? "";
+        const next = () => words[++index] ?? "";
+        if (word === "-s") continue;
+        if (word === "-X") request.method = next();
+        else if (word === "-H") {
+          const [name = "", ...value] = next().split(":");
+          request.headers[name.trim()] = value.join(":").trim();
+        } else if (word === "-d") request.body = next();
+        else if (word.startsWith("-")) throw new Error(`curlRequests does not know ${word}`);
+        else request.url = word;
+      }
+      return request;
+    });
+}
+
+/** @param {string} emulatorUrl */
+async function createServiceIn(emulatorUrl) {
+  const response = await fetch(`${emulatorUrl}/v1/${PROJECT}/vpc-endpoint-services`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-auth-token": "any" },
+    body: JSON.stringify({
+      port_id: "7d1a3f5b-2c4e-4a6b-8d0f-9e1c3a5b7d92",
+      vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4",
+      server_type: "VM",
+      ports: [{ client_port: 80, server_port: 8080 }],
+    }),
+  });
+  expect(response.status).toBe(200);
+  return /** @type {{ id: string }} */ (await response.json()).id;
+}
+
+/** @param {string} emulatorUrl */
+async function serviceIdsIn(emulatorUrl) {
+  const response = await fetch(`${emulatorUrl}/v1/${PROJECT}/vpc-endpoint-services?limit=1000`, { headers: { "x-auth-token": "any" } });
+  const body = /** @type {{ endpoint_services: Array<{ id: string }> }} */ (await response.json());
+  return body.endpoint_services.map((service) => service.id);
+}
 
 describe("npm start (scripts/start.mjs)", () => {
-  /** @type {import("node:child_process").ChildProcessByStdio<null, import("node:stream").Readable, null>} */
-  let child;
-  /** @type {string} */
-  let mockUrl = "";
-  /** @type {string} */
-  let docsUrl = "";
+  /** @type {Started | undefined} */
+  let started;
 
   beforeAll(async () => {
-    child = spawn(process.execPath, [startScript], {
-      env: { ...process.env, VPCEP_MOCK_PORT: "0", VPCEP_DOCS_PORT: "0" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let printed = "";
-    for await (const chunk of child.stdout) {
-      printed += String(chunk);
-      if (printed.includes("Press Ctrl-C")) break;
-    }
-    mockUrl = /Contract mock: (\S+)/.exec(printed)?.[1] ?? "";
-    docsUrl = /API docs: +(\S+)/.exec(printed)?.[1] ?? "";
+    started = await start({ VPCEP_MOCK_PORT: "0", VPCEP_EMULATOR_PORT: "0", VPCEP_DOCS_PORT: "0" });
   }, 60_000);
 
-  afterAll(() => {
-    if (child.exitCode === null) child.kill("SIGKILL");
-  });
+  afterAll(() => killIfRunning(started));
 
-  it("prints the mock's and the docs' URLs on loopback", () => {
-    expect(mockUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(docsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it("prints the mock's, the emulator's and the docs' URLs on loopback, each on its own port", () => {
+    const { mockUrl, emulatorUrl, docsUrl } = started ?? {};
+    for (const url of [mockUrl, emulatorUrl, docsUrl]) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(new Set([mockUrl, emulatorUrl, docsUrl]).size).toBe(3);
   });
 
   it("serves the docs page as HTML", async () => {
-    const response = await fetch(docsUrl);
+    const response = await fetch(started?.docsUrl ?? "");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     expect(await response.text()).toContain("<title>OTC VPC Endpoint API</title>");
   });
 
   it("serves the bundled spec beside the page", async () => {
-    const response = await fetch(`${docsUrl}/openapi.json`);
+    const response = await fetch(`${started?.docsUrl}/openapi.json`);
     expect(await response.json()).toMatchObject({ openapi: "3.1.0" });
   });
 
   it("answers 404 for anything else", async () => {
-    expect((await fetch(`${docsUrl}/nothing-here`)).status).toBe(404);
+    expect((await fetch(`${started?.docsUrl}/nothing-here`)).status).toBe(404);
   });
 
   it("serves the seed example of createEndpoint from the mock", async () => {
-    const response = await fetch(`${mockUrl}/v1/6e9dfd51d1124e8d8498dce894923a0d/vpc-endpoints`, {
+    const response = await fetch(`${started?.mockUrl}/v1/${PROJECT}/vpc-endpoints`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-auth-token": "any" },
       body: JSON.stringify({ vpc_id: "v", endpoint_service_id: "s" }),
@@ -62,11 +147,76 @@ describe("npm start (scripts/start.mjs)", () => {
     expect(await response.json()).toMatchObject({ id: "4189d3c2-8882-4871-a3c2-d380272eed83" });
   });
 
-  it("stops both servers and exits 0 on SIGINT", async () => {
+  it("serves the emulator, which lists the service just created in it", async () => {
+    const emulatorUrl = started?.emulatorUrl ?? "";
+    const id = await createServiceIn(emulatorUrl);
+    expect(await serviceIdsIn(emulatorUrl)).toContain(id);
+  });
+
+  it("prints a one-line curl command that creates a service in the emulator and then lists it", async () => {
+    const line = /^ +(curl .*&& .*curl .*)$/m.exec(started?.output.text ?? "")?.[1] ?? "";
+    const requests = curlRequests(line);
+    const servicesUrl = `${started?.emulatorUrl}/v1/${PROJECT}/vpc-endpoint-services`;
+    expect(requests).toMatchObject([
+      { method: "POST", url: servicesUrl },
+      { method: "GET", url: servicesUrl },
+    ]);
+    const [create, list] = /** @type {[ReturnType<typeof curlRequests>[0], ReturnType<typeof curlRequests>[0]]} */ (requests);
+    const created = await fetch(create.url, { method: create.method, headers: create.headers, body: create.body ?? null });
+    expect(created.status).toBe(200);
+    const { id } = /** @type {{ id: string }} */ (await created.json());
+    const listed = await fetch(list.url, { headers: list.headers });
+    const { endpoint_services: services } = /** @type {{ endpoint_services: Array<{ id: string }> }} */ (await listed.json());
+    expect(services.map((service) => service.id)).toContain(id);
+  });
+
+  it("stops every server and exits 0 on SIGINT", async () => {
+    const { child, mockUrl, emulatorUrl, docsUrl } = /** @type {Started} */ (started);
     child.kill("SIGINT");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    expect(started?.output.text).toContain("Stopped the mock, the emulator and the docs server.");
+    await expect(fetch(docsUrl)).rejects.toThrow();
+    await expect(fetch(mockUrl)).rejects.toThrow();
+    await expect(fetch(emulatorUrl)).rejects.toThrow();
+  });
+});
+
+describe("npm start when the ports asked for are taken", () => {
+  const blocker = createServer();
+  /** @type {number} */
+  let taken;
+  /** @type {Started | undefined} */
+  let started;
+
+  beforeAll(async () => {
+    blocker.listen(0, "127.0.0.1");
+    await once(blocker, "listening");
+    taken = /** @type {import("node:net").AddressInfo} */ (blocker.address()).port;
+    const port = String(taken);
+    started = await start({ VPCEP_MOCK_PORT: port, VPCEP_EMULATOR_PORT: port, VPCEP_DOCS_PORT: port });
+  }, 60_000);
+
+  afterAll(async () => {
+    killIfRunning(started);
+    await new Promise((resolve) => blocker.close(resolve));
+  });
+
+  it("serves the mock, the emulator and the docs on free ports instead", async () => {
+    const { mockUrl, emulatorUrl, docsUrl } = /** @type {Started} */ (started);
+    for (const url of [mockUrl, emulatorUrl, docsUrl]) expect(new URL(url).port).not.toBe(String(taken));
+    expect((await fetch(`${mockUrl}/v1`)).status).toBe(200);
+    expect((await fetch(`${emulatorUrl}/v1`)).status).toBe(200);
+    expect((await fetch(docsUrl)).status).toBe(200);
+  });
+
+  it("stops every server and exits 0 on SIGTERM", async () => {
+    const { child, mockUrl, emulatorUrl, docsUrl } = /** @type {Started} */ (started);
+    child.kill("SIGTERM");
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
     await expect(fetch(docsUrl)).rejects.toThrow();
     await expect(fetch(mockUrl)).rejects.toThrow();
+    await expect(fetch(emulatorUrl)).rejects.toThrow();
   });
 });

@@ -233,6 +233,13 @@ describe("connections", () => {
     expectError(await api.post(`vpc-endpoint-services/${otherService}/connections/action`, { action: "receive", endpoints: [endpointId] }), 400, "EndPoint.2013");
   });
 
+  it("answers 404 EndPoint.2006 to accepting an endpoint that is gone", async () => {
+    const { emulator, api, serviceId, endpointId } = await pendingEndpoint();
+    await api.del(`vpc-endpoints/${endpointId}`);
+    emulator.advance(1000);
+    expectError(await api.post(`vpc-endpoint-services/${serviceId}/connections/action`, { action: "receive", endpoints: [endpointId] }), 404, "EndPoint.2006");
+  });
+
   it("refuses to accept an endpoint still creating: EndPoint.2019", async () => {
     const emulator = await startTestEmulator();
     const api = apiOf(emulator);

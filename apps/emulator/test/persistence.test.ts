@@ -60,7 +60,7 @@ describe("state file", () => {
   });
 
   it("loses no answered create when the process is killed with SIGKILL during a burst", async () => {
-    const { child, url, exited } = await serveCli(["--state-file", file, "--transitions", "immediate"]);
+    const { child, url, exited } = await serveCli(["--state-file", file, "--transitions", "immediate", "--strict"]);
     const answered: { project: string; id: string }[] = [];
     let sent = 0;
     const worker = async (lane: number) => {

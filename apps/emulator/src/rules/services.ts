@@ -4,7 +4,7 @@
  * the look-up by name or id.
  */
 import { timestamp } from "../clock.js";
-import { ApiFailure, Codes, badRequest, notFound } from "../errors.js";
+import { ApiFailure, Codes, badRequest, endpointNotFound, notFound } from "../errors.js";
 import { GONE } from "../lifecycle.js";
 import type { EndpointRecord, PortRecord, ServiceRecord } from "../state.js";
 import type { Call, Handler, Reply, World } from "../world.js";
@@ -228,7 +228,8 @@ export const acceptOrRejectConnections: Handler = (world, call): Reply => {
   if (body.endpoints.length !== 1) throw badRequest(Codes.onlyOneEndpoint, "Only one endpoint is allowed per request.");
   const endpointId = body.endpoints[0]!;
   const endpoint = world.store.endpoints.get(endpointId);
-  if (endpoint === undefined || endpoint.service_id !== service.id) {
+  if (endpoint === undefined) throw endpointNotFound(endpointId);
+  if (endpoint.service_id !== service.id) {
     throw badRequest(Codes.notOfService, `The endpoint does not belong to the endpoint service: ${JSON.stringify(endpointId)} is not an endpoint of ${service.id}.`);
   }
   const rule = ACTION_FROM[body.action]!;

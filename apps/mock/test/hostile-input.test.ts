@@ -167,7 +167,7 @@ describe("the hostile corpus", () => {
       expect(JSON.stringify(JSON.parse(header))).toContain("\\u0000\u00e9\u2028");
     });
 
-    it("answers normally while twenty clients send their headers slowly", async () => {
+    it("answers normally while twenty clients hold connections with headers they never finish (slowloris)", async () => {
       const slow = await Promise.all(Array.from({ length: 20 }, () => openSocket(url())));
       for (const socket of slow) socket.write(`GET ${createPath} HTTP/1.1\r\nHost: x\r\nX-Slow: `);
       try {

@@ -219,6 +219,8 @@ describe("connections", () => {
     const marker = /"marker_id":(\d+)/.exec((await api.get(`vpc-endpoints/${endpointId}`)).text)![1]!;
     expect((await api.get(`vpc-endpoint-services/${serviceId}/connections?marker_id=${marker}`)).body["total_count"]).toBe(1);
     expect((await api.get(`vpc-endpoint-services/${serviceId}/connections?marker_id=1`)).body["total_count"]).toBe(0);
+    expect((await api.get(`vpc-endpoint-services/${serviceId}/connections?id=${endpointId}`)).body["total_count"]).toBe(1);
+    expect((await api.get(`vpc-endpoint-services/${serviceId}/connections?id=another`)).body["total_count"]).toBe(0);
   });
 
   it("refuses more than one endpoint per request: EndPoint.2031", async () => {
@@ -238,6 +240,19 @@ describe("connections", () => {
     await api.del(`vpc-endpoints/${endpointId}`);
     emulator.advance(1000);
     expectError(await api.post(`vpc-endpoint-services/${serviceId}/connections/action`, { action: "receive", endpoints: [endpointId] }), 404, "EndPoint.2006");
+  });
+
+  it("refuses to accept a failed endpoint: EndPoint.2047", async () => {
+    const { emulator, api, serviceId, endpointId } = await pendingEndpoint();
+    emulator.inject({ kind: "failResource", resourceId: endpointId });
+    expectError(await api.post(`vpc-endpoint-services/${serviceId}/connections/action`, { action: "receive", endpoints: [endpointId] }), 400, "EndPoint.2047");
+  });
+
+  it("receives a rejected endpoint again, to accepted", async () => {
+    const { api, serviceId, endpointId } = await pendingEndpoint();
+    await api.post(`vpc-endpoint-services/${serviceId}/connections/action`, { action: "reject", endpoints: [endpointId] });
+    await api.post(`vpc-endpoint-services/${serviceId}/connections/action`, { action: "receive", endpoints: [endpointId] });
+    expect((await api.get(`vpc-endpoints/${endpointId}`)).body["status"]).toBe("accepted");
   });
 
   it("refuses to accept an endpoint still creating: EndPoint.2019", async () => {

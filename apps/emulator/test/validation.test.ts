@@ -118,4 +118,21 @@ describe("request validation from the spec", () => {
     expectError(answer, 400, "EndPoint.0002");
     expect(answer.body["error_msg"]).toContain('body field "server_type" must be one of');
   });
+
+  it("refuses a service name outside the rules with EndPoint.3076", async () => {
+    const api = apiOf(await startTestEmulator());
+    expectError(await api.createService({ service_name: "much-too-long-name" }), 400, "EndPoint.3076");
+    expectError(await api.createService({ service_name: "dots.not.ok" }), 400, "EndPoint.3076");
+  });
+
+  it("refuses a protocol other than TCP with EndPoint.3075", async () => {
+    const api = apiOf(await startTestEmulator());
+    expectError(await api.createService({ ports: [{ client_port: 80, server_port: 80, protocol: "SCTP" }] }), 400, "EndPoint.3075");
+  });
+
+  it("refuses a tag key longer than 36 with EndPoint.3072 and a value longer than 43 with EndPoint.3073", async () => {
+    const api = apiOf(await startTestEmulator());
+    expectError(await api.createService({ tags: [{ key: "k".repeat(37), value: "v" }] }), 400, "EndPoint.3072");
+    expectError(await api.createService({ tags: [{ key: "k", value: "v".repeat(44) }] }), 400, "EndPoint.3073");
+  });
 });

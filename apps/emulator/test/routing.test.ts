@@ -60,4 +60,23 @@ describe("routing from the spec", () => {
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
     expect((await apiOf(emulator).get("quotas")).status).toBe(200);
   });
+
+  it("survives a run of hostile requests and answers each with an error, never dying", async () => {
+    const emulator = await startTestEmulator({ maxBodyBytes: 256 * 1024 });
+    const api = apiOf(emulator);
+    const deep = "[".repeat(50_000) + "]".repeat(50_000);
+    const answers = await Promise.all([
+      api.call("POST", "vpc-endpoints", deep, { "content-type": "application/json" }),
+      api.call("POST", "vpc-endpoints", Buffer.from([0xff, 0xfe, 0x7b, 0x00]).toString("latin1"), { "content-type": "application/json" }),
+      api.call("POST", "vpc-endpoints", "null", { "content-type": "application/json" }),
+      api.call("POST", "vpc-endpoint-services/x/connections/action", "[]", { "content-type": "application/json" }),
+      api.get("vpc-endpoints/%"),
+      api.get("vpc-endpoints?%=%"),
+      api.get(`vpc-endpoints?limit=${"9".repeat(400)}`),
+      api.get(`${"a/".repeat(2000)}b`),
+      api.call("POST", "endpoint/resource_instances/action", { action: "filter", tags: [{ key: "k", values: ["a", "a"] }] }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 404, 400]);
+    expect((await api.get("quotas")).status).toBe(200);
+  });
 });

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer, type AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -172,9 +172,20 @@ describe("vpcep-mock's refusals: one line on stderr, exit 1", () => {
   it("says once why Prism could not start, Prism's own line included", async () => {
     const { code, stderr } = await finished(["--spec", fileURLToPath(new URL("../package.json", import.meta.url)), "--port", "0"]);
     expect(code).toBe(1);
-    const reasons = stderr.split("\n").filter((line) => line.startsWith("vpcep-mock:"));
-    expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^vpcep-mock: Prism exited before listening on 127\.0\.0\.1 \(any free port\): /);
+    expect(stderr).toMatch(/^vpcep-mock: Prism exited before listening on 127\.0\.0\.1 \(any free port\): [^\n]+\n$/);
+  });
+
+  it("says once that the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const { code, stderr } = await finished(["--port", String(port)]);
+      expect(code).toBe(1);
+      expect(stderr).toBe(`vpcep-mock: Cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it("refuses proxy without an upstream URL", async () => {

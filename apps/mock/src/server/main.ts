@@ -16,6 +16,14 @@ const settings = JSON.parse(process.argv[2] ?? "{}") as ChildSettings;
 const logger = createLogger("PRISM", { level: settings.level, formatters: { level: (label: string) => ({ level: label }) } });
 const report = (message: ChildMessage) => process.send?.(message);
 
+/** Ends the process, saying why: to the parent over IPC (which reports it once), else in the log. */
+function fail(failure: Extract<ChildMessage, { error: string }>): void {
+  if (process.send === undefined) logger.fatal(failure.message);
+  else report(failure);
+  process.exitCode = 1;
+  process.disconnect?.();
+}
+
 exitWithParent((reason) => {
   logger.warn(`Stopping: ${reason}`);
   process.exit(0);
@@ -34,10 +42,7 @@ async function main(): Promise<void> {
   });
   const server = createHttpServer(handler, { ...DEFAULT_LIMITS, ...settings.limits });
   server.once("error", (error: NodeJS.ErrnoException) => {
-    logger.fatal(`Cannot listen on ${settings.host}:${settings.port}: ${error.code ?? error.message}`);
-    report({ error: error.code ?? "ELISTEN", message: error.message });
-    process.exitCode = 1;
-    process.disconnect?.();
+    fail({ error: error.code ?? "ELISTEN", message: `Cannot listen on ${settings.host}:${settings.port}: ${error.code ?? error.message}` });
   });
   server.listen({ port: settings.port, host: settings.host, exclusive: true }, () => {
     const address = server.address();
@@ -50,8 +55,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal(error instanceof Error ? error.message : String(error));
-  report({ error: "ESTART", message: error instanceof Error ? error.message : String(error) });
-  process.exitCode = 1;
-  process.disconnect?.();
+  fail({ error: "ESTART", message: error instanceof Error ? error.message : String(error) });
 });

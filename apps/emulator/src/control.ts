@@ -10,6 +10,8 @@ export interface ControlReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Close the connection after answering (a body too large to read to its end). */
+  close?: boolean;
 }
 
 function problem(status: number, message: string): ControlReply {

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { authenticate } from "./auth.js";
-import { CONTROL_PREFIX, handleControl } from "./control.js";
+import { CONTROL_PREFIX, handleControl, type ControlReply } from "./control.js";
 import type { EmulatorCore } from "./core.js";
 import { ApiFailure, Codes } from "./errors.js";
 import { faultErrorBody } from "./faults.js";
@@ -228,14 +228,12 @@ export class EmulatorServer {
 
   private async control(request: IncomingMessage, response: ServerResponse, method: string, subpath: string): Promise<void> {
     const raw = await readBody(request, this.core.options.maxBodyBytes * 16);
-    let body: unknown;
-    let reply;
+    let reply: ControlReply;
     if (raw === "too-large") {
-      reply = { status: 400, body: { error_code: Codes.parameter, error_msg: "The body is too large." } };
+      reply = { status: 400, body: { error_code: Codes.parameter, error_msg: `The body is larger than ${this.core.options.maxBodyBytes * 16} bytes.` }, close: true };
     } else {
       try {
-        body = parseJsonBody(raw, request.headers["content-type"]);
-        reply = handleControl(this.core, method, subpath, body);
+        reply = handleControl(this.core, method, subpath, parseJsonBody(raw, request.headers["content-type"]));
       } catch (error) {
         if (!(error instanceof ApiFailure)) throw error;
         reply = { status: 400, body: error.body };
@@ -243,7 +241,8 @@ export class EmulatorServer {
     }
     // The state keeps marker_id as decimal digits: sent as strings, they survive any JSON parser.
     const text = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-    this.send(response, { status: reply.status, headers: "headers" in reply && reply.headers !== undefined ? reply.headers : {} }, text);
+    this.send(response, { status: reply.status, headers: reply.headers ?? {}, close: reply.close ?? false }, text);
+    if (reply.close === true) response.on("finish", () => request.socket.destroy());
     this.core.options.onResponse?.({ method, path: CONTROL_PREFIX + subpath, operationId: undefined, status: reply.status, violation: undefined });
   }
 }

@@ -42,6 +42,7 @@ describe("state file", () => {
   it("refuses a corrupt file at start with a clear error, and leaves it as it is", async () => {
     writeFileSync(file, '{"format": "otc-vpcep-emulator-state", "vers');
     await expect(startEmulator({ stateFile: file })).rejects.toThrow(`Refusing the state file ${file}: it is not valid JSON`);
+    await expect(startEmulator({ stateFile: file })).rejects.toMatchObject({ code: "ESTATEFILE" });
     expect(readFileSync(file, "utf8")).toBe('{"format": "otc-vpcep-emulator-state", "vers');
   });
 

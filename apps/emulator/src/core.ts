@@ -61,9 +61,10 @@ export class EmulatorCore {
     }
   }
 
+  /** Takes a state document; the manual clock goes to the document's time, so what was pending stays pending. */
   private load(document: StateDocument): void {
     this.store.load(document);
-    if (this.clock.kind === "manual") this.clock.set(Math.max(this.clock.now(), document.clockMs));
+    if (this.clock.kind === "manual") this.clock.set(document.clockMs);
   }
 
   /** Writes the state file if anything changed since the last write. */

@@ -33,6 +33,18 @@ describe("state file", () => {
     expect((await apiOf(second).get(`vpc-endpoints/${endpointId}`)).text).toBe(endpointBefore);
   });
 
+  it("resumes the manual clock at the saved time, so what was pending stays pending", async () => {
+    const first = await startTestEmulator({ stateFile: file, startTime: "2030-01-01T00:00:00Z" });
+    const id = (await apiOf(first).createService()).body["id"];
+    first.advance(400);
+    await first.stop();
+    const second = await startTestEmulator({ stateFile: file, startTime: "2031-01-01T00:00:00Z" });
+    expect(second.now().toISOString()).toBe("2030-01-01T00:00:00.400Z");
+    expect((await apiOf(second).get(`vpc-endpoint-services/${id}`)).body["status"]).toBe("creating");
+    second.advance(600);
+    expect((await apiOf(second).get(`vpc-endpoint-services/${id}`)).body["status"]).toBe("available");
+  });
+
   it("writes a change before answering it", async () => {
     const emulator = await startTestEmulator({ stateFile: file });
     const id = (await apiOf(emulator).createService()).body["id"] as string;

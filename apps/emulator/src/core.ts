@@ -93,6 +93,8 @@ export class EmulatorCore {
 
   advance(ms: number): void {
     this.clock.advance(ms);
+    // The manual clock's time is part of the state (the state file resumes it).
+    if (this.clock.kind === "manual" && ms > 0) this.store.changed();
     this.lifecycle.settle();
     this.persist();
   }

@@ -16,6 +16,10 @@ Serves a stateful emulator of the OTC VPC Endpoint API until stopped with Ctrl-C
   --version           print the version
   -h, --help          print this help
 The control API for tests is under /_emulator/ (see the README).
+From the environment (kept out of the process list):
+  VPCEP_EMULATOR_TOKENS       accepted X-Auth-Token values, comma-separated (default: any)
+  VPCEP_EMULATOR_ACCESS_KEYS  AK/SK pairs, "AK1:SK1,AK2:SK2"
+  VPCEP_EMULATOR_PROJECTS     project accounts, "project1=domain1,project2=domain1"
 `;
 
 const FLAGS = ["--port", "--host", "--state-file", "--strict", "--transitions", "--version", "-h", "--help"];
@@ -53,6 +57,31 @@ function parse(argv: string[]) {
   }
 }
 
+/** `a:b,c:d` → { a: "b", c: "d" }; the values are never quoted in errors (they may be secret keys). */
+function pairs(name: string, separator: string): Record<string, string> | undefined {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === "") return undefined;
+  const result: Record<string, string> = {};
+  for (const [index, item] of text.split(",").entries()) {
+    const at = item.indexOf(separator);
+    const key = at === -1 ? "" : item.slice(0, at).trim();
+    const value = at === -1 ? "" : item.slice(at + 1).trim();
+    if (key === "" || value === "") throw new EmulatorError(`Invalid ${name}: entry ${index + 1} must be of the form KEY${separator}VALUE`);
+    result[key] = value;
+  }
+  return result;
+}
+
+function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {
+  return (value === undefined ? {} : { [key]: value }) as { [K in Key]?: Value };
+}
+
+function tokens(): string[] | undefined {
+  const text = process.env["VPCEP_EMULATOR_TOKENS"];
+  if (text === undefined || text.trim() === "") return undefined;
+  return text.split(",").map((token) => token.trim()).filter((token) => token !== "");
+}
+
 async function main(): Promise<void> {
   const values = parse(process.argv.slice(2));
   if (values.help) {
@@ -69,6 +98,9 @@ async function main(): Promise<void> {
     strict: values.strict,
     transitions: values.transitions,
     ...(values["state-file"] === undefined ? {} : { stateFile: values["state-file"] }),
+    ...optional("tokens", tokens()),
+    ...optional("accessKeys", pairs("VPCEP_EMULATOR_ACCESS_KEYS", ":")),
+    ...optional("projects", pairs("VPCEP_EMULATOR_PROJECTS", "=")),
     onLog: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`VPCEP emulator listening on ${emulator.url} (API under ${emulator.url}/v1/{project_id}, control under ${emulator.url}/_emulator/)\n`);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { signRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
 import { runCli, serveCli } from "./support/cli.js";
 
@@ -45,5 +46,33 @@ describe("vpcep-emulator", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
+  });
+
+  it("verifies AK/SK requests with the keys of VPCEP_EMULATOR_ACCESS_KEYS", async () => {
+    const { child, url } = await serveCli([], { VPCEP_EMULATOR_ACCESS_KEYS: "AKCLI:sk-cli-secret,AKOTHER:other" });
+    try {
+      const good = await signRequest(new Request(`${url}/v1/p1/quotas`), { accessKey: "AKCLI", secretKey: "sk-cli-secret" });
+      const bad = await signRequest(new Request(`${url}/v1/p1/quotas`), { accessKey: "AKCLI", secretKey: "other" });
+      expect((await fetch(good)).status).toBe(200);
+      expect((await fetch(bad)).status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("accepts only the tokens of VPCEP_EMULATOR_TOKENS when it is set", async () => {
+    const { child, url } = await serveCli([], { VPCEP_EMULATOR_TOKENS: "one, two" });
+    try {
+      const status = async (token: string) => (await fetch(`${url}/v1/p1/quotas`, { headers: { "x-auth-token": token } })).status;
+      expect([await status("one"), await status("two"), await status("three")]).toEqual([200, 200, 401]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("refuses a malformed VPCEP_EMULATOR_ACCESS_KEYS without quoting it", async () => {
+    const run = await runCli(["--port", "0"], { VPCEP_EMULATOR_ACCESS_KEYS: "AKCLI=secret-value" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("vpcep-emulator: Invalid VPCEP_EMULATOR_ACCESS_KEYS: entry 1 must be of the form KEY:VALUE\n");
   });
 });

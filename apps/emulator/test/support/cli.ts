@@ -17,10 +17,10 @@ export interface Finished {
 }
 
 /** Runs the command to its end. */
-export function runCli(args: string[]): Promise<Finished> {
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<Finished> {
   assertBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -31,10 +31,10 @@ export function runCli(args: string[]): Promise<Finished> {
 }
 
 /** Starts the command and resolves once it prints its URL. */
-export function serveCli(args: string[]): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
+export function serveCli(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
   assertBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
     let stdout = "";
     let stderr = "";

@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
-// `npm run build` empties dist/ first: the two builds run side by side, so neither may clean.
+// `npm run build` (scripts/build.mjs) builds into a fresh folder, MOCK_OUT_DIR, and swaps it in
+// for dist/; run alone, tsup writes into dist/ (and cleans nothing: the two builds run side by side).
+const outDir = process.env["MOCK_OUT_DIR"] ?? "dist";
 
 const fakerEn = fileURLToPath(new URL("./src/server/faker-en.cjs", import.meta.url));
 
@@ -40,7 +42,7 @@ const thirdPartyLicenses: Plugin = {
         return `${manifest.name}@${manifest.version} (${manifest.license ?? "see below"})\n\n${text}`;
       });
       const header = "dist/server.cjs bundles the following packages; their licenses follow.\n";
-      const out = join(dirname(fileURLToPath(import.meta.url)), "dist", "server.cjs.LICENSES.txt");
+      const out = join(build.initialOptions.outdir ?? join(dirname(fileURLToPath(import.meta.url)), outDir), "server.cjs.LICENSES.txt");
       writeFileSync(out, `${header}\n${sections.join(`\n\n${"-".repeat(78)}\n\n`)}\n`);
     });
   },
@@ -49,6 +51,7 @@ const thirdPartyLicenses: Plugin = {
 export default defineConfig([
   {
     entry: ["src/index.ts", "src/cli.ts"],
+    outDir,
     format: ["esm", "cjs"],
     dts: { entry: "src/index.ts" },
     sourcemap: true,
@@ -60,6 +63,7 @@ export default defineConfig([
     // then reads one file instead of resolving and loading some 1,500 modules, and faker
     // loads one locale instead of 50 (start-up: BENCHMARKS.md, "Mock start-up").
     entry: { server: "src/server/main.ts" },
+    outDir,
     format: ["cjs"],
     outExtension: () => ({ js: ".cjs" }),
     platform: "node",

@@ -21,10 +21,11 @@ function fail(failure: Extract<ChildMessage, { error: string }>): void {
   if (process.send === undefined) logger.fatal(failure.message);
   else report(failure);
   process.exitCode = 1;
+  stopWatching();
   process.disconnect?.();
 }
 
-exitWithParent((reason) => {
+const stopWatching = exitWithParent((reason) => {
   logger.warn(`Stopping: ${reason}`);
   process.exit(0);
 });

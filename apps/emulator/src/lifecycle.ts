@@ -24,7 +24,7 @@ export class Lifecycle {
     if (this.mode.kind === "reads") transition.readsLeft = this.mode.reads;
     else transition.dueMs = this.clock.now() + (this.mode.kind === "ms" ? this.mode.ms : 0);
     record.transition = transition;
-    this.store.pending.add(record.id);
+    this.store.pending.add(record);
     this.store.changed();
   }
 
@@ -32,7 +32,7 @@ export class Lifecycle {
   cancel(record: ServiceRecord | EndpointRecord): void {
     if (record.transition === undefined) return;
     record.transition = undefined;
-    this.store.pending.delete(record.id);
+    this.store.pending.delete(record);
     this.store.changed();
   }
 
@@ -44,13 +44,9 @@ export class Lifecycle {
   /** Completes every transition that is due. Called before each request is handled. */
   settle(): void {
     if (this.store.pending.size === 0) return;
-    for (const id of [...this.store.pending]) {
-      const record = this.store.services.get(id) ?? this.store.endpoints.get(id);
-      if (record?.transition === undefined) {
-        this.store.pending.delete(id);
-        continue;
-      }
-      if (this.due(record.transition)) this.apply(record, record.transition);
+    for (const record of [...this.store.pending]) {
+      if (record.transition === undefined) this.store.pending.delete(record);
+      else if (this.due(record.transition)) this.apply(record, record.transition);
     }
   }
 
@@ -65,10 +61,11 @@ export class Lifecycle {
 
   private apply(record: ServiceRecord | EndpointRecord, transition: Transition): void {
     record.transition = undefined;
-    this.store.pending.delete(record.id);
+    this.store.pending.delete(record);
     if (transition.to === GONE) {
-      this.store.services.delete(record.id);
-      this.store.endpoints.delete(record.id);
+      // Only the record itself: a service and an endpoint may share an id (see Store.pending).
+      if (this.store.services.get(record.id) === record) this.store.services.delete(record.id);
+      if (this.store.endpoints.get(record.id) === record) this.store.endpoints.delete(record.id);
     } else {
       record.status = transition.to;
       record.updatedMs = this.clock.now();

@@ -120,8 +120,11 @@ export const FIRST_MARKER = 2n ** 53n + 1n;
 export class Store {
   readonly services = new Map<string, ServiceRecord>();
   readonly endpoints = new Map<string, EndpointRecord>();
-  /** Ids of records with a pending transition. */
-  readonly pending = new Set<string>();
+  /**
+   * The records with a pending transition. Records, not ids: a restored state may hold a
+   * service and an endpoint with the same id (the spec's examples do), which are two resources.
+   */
+  readonly pending = new Set<ServiceRecord | EndpointRecord>();
   seq = 0;
   nextMarker: bigint;
   /** Counts changes; the persistence layer writes when it moves. */
@@ -173,11 +176,11 @@ export class Store {
     this.pending.clear();
     for (const service of structuredClone(document.services)) {
       this.services.set(service.id, service);
-      if (service.transition !== undefined) this.pending.add(service.id);
+      if (service.transition !== undefined) this.pending.add(service);
     }
     for (const endpoint of structuredClone(document.endpoints)) {
       this.endpoints.set(endpoint.id, endpoint);
-      if (endpoint.transition !== undefined) this.pending.add(endpoint.id);
+      if (endpoint.transition !== undefined) this.pending.add(endpoint);
     }
     this.seq = document.seq;
     this.nextMarker = BigInt(document.nextMarker);

@@ -194,6 +194,29 @@ describe("startProxy in front of an upstream that does not answer", () => {
   });
 });
 
+describe("startProxy in front of an upstream that stops halfway through its answer", () => {
+  let stalling: Awaited<ReturnType<typeof listen>>;
+  let proxy: RunningMock;
+
+  beforeAll(async () => {
+    stalling = await listen("127.0.0.1", (_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"quotas":');
+    });
+    proxy = await startProxy({ upstream: stalling.url, upstreamTimeoutMs: 200 });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await stalling.close();
+  });
+
+  it("answers 504 with the service's timeout body too", async () => {
+    const response = await fetch(`${proxy.url}/v1/${projectId}/quotas`, { headers });
+    expect(response.status).toBe(504);
+    expect(await response.json()).toEqual({ error_code: "EndPoint.0013", error_msg: "The request timed out." });
+  });
+});
+
 describe("startProxy in front of an upstream that cannot be reached", () => {
   it("answers 502 with the service's system error body", async () => {
     const gone = await listen("127.0.0.1", () => {});

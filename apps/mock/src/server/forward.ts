@@ -125,33 +125,39 @@ export function send(options: ForwardOptions, input: IHttpRequest, target: strin
   headers["accept-encoding"] = "identity";
   if (body !== undefined) headers["content-length"] = String(body.length);
   options.log("info", `Forwarding ${input.method.toUpperCase()} ${url.pathname} to ${url.origin}`);
+  const what = `${input.method.toUpperCase()} ${url.pathname}`;
   return new Promise<IHttpResponse>((resolve, reject) => {
+    let timedOut = false;
+    let settled = false;
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, { method: input.method.toUpperCase(), headers });
-    const timer = setTimeout(() => request.destroy(timeoutError()), options.timeoutMs);
-    request.once("response", (response) => {
-      readResponse(response).then(
-        (bytes) => {
-          clearTimeout(timer);
-          const status = response.statusCode ?? 502;
-          options.log("info", `The upstream answered ${status} to ${input.method.toUpperCase()} ${url.pathname}`);
-          resolve({ statusCode: status, headers: joinedHeaders(response.headers), body: parsedBody(bytes, response.headers, status) });
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
-    request.once("error", (error) => {
+    const timer = setTimeout(() => {
+      timedOut = true;
+      request.destroy();
+    }, options.timeoutMs);
+    /** However the exchange broke (in the request or while the answer came), one refusal for it. */
+    const fail = (error: unknown) => {
       clearTimeout(timer);
-      if (error instanceof ServiceError) {
-        options.log("warn", `The upstream did not answer ${input.method.toUpperCase()} ${url.pathname} within ${options.timeoutMs} ms`);
-        reject(error);
+      if (settled) return;
+      settled = true;
+      if (timedOut) {
+        options.log("warn", `The upstream did not answer ${what} within ${options.timeoutMs} ms`);
+        reject(timeoutError());
         return;
       }
-      options.log("warn", `The upstream could not be reached for ${input.method.toUpperCase()} ${url.pathname}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+      options.log("warn", `The upstream failed on ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       reject(systemError(502));
+    };
+    request.once("response", (response) => {
+      readResponse(response).then((bytes) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        const status = response.statusCode ?? 502;
+        options.log("info", `The upstream answered ${status} to ${what}`);
+        resolve({ statusCode: status, headers: joinedHeaders(response.headers), body: parsedBody(bytes, response.headers, status) });
+      }, fail);
     });
+    request.once("error", fail);
     request.end(body);
   });
 }

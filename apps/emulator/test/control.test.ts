@@ -22,7 +22,7 @@ describe("control API and handle", () => {
   it("reset() keeps the public services", async () => {
     const emulator = await startTestEmulator();
     emulator.reset();
-    expect((await apiOf(emulator).get("vpc-endpoint-services/public")).body["total_count"]).toBe(6);
+    expect((await apiOf(emulator).get("vpc-endpoint-services/public")).body["total_count"]).toBe(3);
   });
 
   it("GET /_emulator/state returns a snapshot that PUT restores into another emulator", async () => {

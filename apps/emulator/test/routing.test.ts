@@ -30,7 +30,7 @@ describe("routing from the spec", () => {
     const api = apiOf(await startTestEmulator());
     const answer = await api.get("vpc-endpoint-services/public");
     expect(answer.status).toBe(200);
-    expect(answer.body["total_count"]).toBe(6);
+    expect(answer.body["total_count"]).toBe(3);
   });
 
   it("routes /vpc-endpoints/{id} before /{resource_type}/tags", async () => {

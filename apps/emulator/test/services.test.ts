@@ -212,23 +212,29 @@ describe("describe and public services", () => {
     expectError(await api.get("vpc-endpoint-services/describe?id=a&endpoint_service_name=b"), 400, "EndPoint.0002");
   });
 
-  it("lists the operator's public services, com.t-systems.otc.eu-de.obs among them", async () => {
+  it("lists the operator's public services of its region, com.t-systems.otc.eu-de.obs among them", async () => {
     const api = apiOf(await startTestEmulator());
     const list = await api.get("vpc-endpoint-services/public?limit=100");
     const names = (list.body["endpoint_services"] as { service_name: string }[]).map((s) => s.service_name).sort();
-    expect(names).toEqual([
-      "com.t-systems.otc.eu-de.apig",
-      "com.t-systems.otc.eu-de.dns",
-      "com.t-systems.otc.eu-de.obs",
-      "com.t-systems.otc.eu-nl.dns",
-      "com.t-systems.otc.eu-nl.obs",
-      "com.t-systems.otc.eu-nl.obs-internet",
-    ]);
-    expect(list.body["total_count"]).toBe(6);
+    expect(names).toEqual(["com.t-systems.otc.eu-de.apig", "com.t-systems.otc.eu-de.dns", "com.t-systems.otc.eu-de.obs"]);
+    expect(list.body["total_count"]).toBe(3);
+  });
+
+  it("lists only eu-nl's public services in an eu-nl emulator", async () => {
+    const api = apiOf(await startTestEmulator({ region: "eu-nl" }));
+    const list = await api.get("vpc-endpoint-services/public?limit=100");
+    const names = (list.body["endpoint_services"] as { service_name: string }[]).map((s) => s.service_name).sort();
+    expect(names).toEqual(["com.t-systems.otc.eu-nl.dns", "com.t-systems.otc.eu-nl.obs", "com.t-systems.otc.eu-nl.obs-internet"]);
+  });
+
+  it("does not let an endpoint connect to another region's public service", async () => {
+    const api = apiOf(await startTestEmulator());
+    const euNlObs = "6a4e2c18-9b7d-4e3f-a052-1c8d7e6f5b20";
+    expectError(await api.createEndpoint(euNlObs), 400, "EndPoint.2003");
   });
 
   it("filters public services by name, fuzzy", async () => {
-    const api = apiOf(await startTestEmulator());
+    const api = apiOf(await startTestEmulator({ region: "eu-nl" }));
     const list = await api.get("vpc-endpoint-services/public?endpoint_service_name=EU-NL.OBS");
     expect(list.body["total_count"]).toBe(2);
   });

@@ -63,7 +63,7 @@ export const createEndpoint: Handler = (world, call): Reply => {
   if (used >= world.quotas.endpoint) {
     throw new ApiFailure(400, Codes.quotaExceeded, `Quota exceeded: the project has ${used} endpoints, its quota is ${world.quotas.endpoint}.`);
   }
-  const operator = publicServiceById(body.endpoint_service_id);
+  const operator = publicServiceById(world.region, body.endpoint_service_id);
   const own = operator === undefined ? world.store.services.get(body.endpoint_service_id) : undefined;
   if (operator === undefined && own === undefined) {
     throw badRequest(Codes.serviceMissing, `The endpoint service does not exist: ${JSON.stringify(body.endpoint_service_id)}.`);

@@ -1,7 +1,8 @@
 /**
- * The operator's public services (reference 5.4), seeded in every emulator: listed by
- * `listPublicEndpointServices`, found by `describeEndpointService`, and open to every
- * account's endpoints (gateway ones for OBS, interface ones for DNS and APIG).
+ * The operator's public services (reference 5.4), seeded in every emulator: those of its
+ * region (`com.t-systems.otc.{region}.*`) are listed by `listPublicEndpointServices`, found
+ * by `describeEndpointService`, and open to every account's endpoints (gateway ones for
+ * OBS, interface ones for DNS and APIG), as a region's endpoint shows only its own.
  */
 
 export interface PublicService {
@@ -37,8 +38,13 @@ export const PUBLIC_SERVICES: readonly PublicService[] = seeds.map(([id, service
   seq: index,
 }));
 
-export function publicServiceById(id: string): PublicService | undefined {
-  return PUBLIC_SERVICES.find((service) => service.id === id);
+/** The public services of a region, e.g. `eu-de`; none for a region the operator list does not name. */
+export function publicServicesOf(region: string): readonly PublicService[] {
+  return PUBLIC_SERVICES.filter((service) => service.service_name.startsWith(`com.t-systems.otc.${region}.`));
+}
+
+export function publicServiceById(region: string, id: string): PublicService | undefined {
+  return publicServicesOf(region).find((service) => service.id === id);
 }
 
 /** What a gateway endpoint to OBS allows when no `policy_statement` is given (reference 7.14). */

@@ -9,7 +9,7 @@ import { GONE } from "../lifecycle.js";
 import type { EndpointRecord, PortRecord, ServiceRecord } from "../state.js";
 import type { Call, Handler, Reply, World } from "../world.js";
 import { exact, fuzzy, pageOf, sortRecords } from "./listing.js";
-import { PUBLIC_SERVICES, type PublicService } from "./public-services.js";
+import { publicServicesOf, type PublicService } from "./public-services.js";
 import { checkNewTags } from "./tags.js";
 import { connectionView, serviceView } from "./views.js";
 
@@ -301,10 +301,10 @@ function publicView(service: PublicService): Record<string, unknown> {
   };
 }
 
-export const listPublicEndpointServices: Handler = (_world, call): Reply => {
+export const listPublicEndpointServices: Handler = (world, call): Reply => {
   const query = call.query;
   const found = sortRecords(
-    PUBLIC_SERVICES.filter((service) => fuzzy(service.service_name, query["endpoint_service_name"]) && exact(service.id, query["id"])),
+    publicServicesOf(world.region).filter((service) => fuzzy(service.service_name, query["endpoint_service_name"]) && exact(service.id, query["id"])),
     query,
   );
   return { status: 200, body: { endpoint_services: pageOf(found, query).map(publicView), total_count: found.length } };
@@ -314,7 +314,7 @@ export const describeEndpointService: Handler = (world, call): Reply => {
   const id = call.query["id"];
   const name = call.query["endpoint_service_name"];
   const matches = (service: { id: string; service_name: string }) => (typeof id === "string" ? service.id === id : service.service_name === name);
-  const operator = PUBLIC_SERVICES.find(matches);
+  const operator = publicServicesOf(world.region).find(matches);
   if (operator !== undefined) {
     return {
       status: 200,

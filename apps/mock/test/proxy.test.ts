@@ -93,6 +93,32 @@ describe("startProxy in front of an API that breaks the spec", () => {
   });
 });
 
+describe("startProxy in front of an API that sends a marker_id above 2^53", () => {
+  let upstream: Awaited<ReturnType<typeof listen>>;
+  let proxy: RunningMock;
+  // The reference's own example: more than a JavaScript number holds exactly, a valid int64.
+  const body = '{"id":"4189d3c2-8882-4871-a3c2-d380272eed83","status":"accepted","marker_id":422321321312321321}';
+
+  beforeAll(async () => {
+    upstream = await listen("127.0.0.1", (_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(body);
+    });
+    proxy = await startProxy({ upstream: upstream.url });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await upstream.close();
+  });
+
+  it("passes it on as the upstream wrote it, without a violation", async () => {
+    const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints/4189d3c2-8882-4871-a3c2-d380272eed83`, { headers });
+    expect(response.headers.get("sl-violations")).toBeNull();
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('"marker_id":422321321312321321');
+  });
+});
+
 /** A stand-in upstream on a loopback address, recording the requests it gets. */
 async function listen(host: string, answer: (request: IncomingMessage, response: ServerResponse) => void) {
   const requests: IncomingMessage[] = [];

@@ -112,11 +112,17 @@ export function upstreamUrl(upstream: URL, target: string): URL {
   return url;
 }
 
+/** The upstream's answer: parsed for Prism's validation, and the bytes as they came, which the caller gets. */
+export interface UpstreamAnswer {
+  response: IHttpResponse;
+  bytes: Buffer;
+}
+
 /**
  * Sends one request to the upstream and reads its answer: no redirect is followed, and
  * after `timeoutMs` without a complete answer it is a 504 (EndPoint.0013).
  */
-export function send(options: ForwardOptions, input: IHttpRequest, target: string, body: Buffer | undefined): Promise<IHttpResponse> {
+export function send(options: ForwardOptions, input: IHttpRequest, target: string, body: Buffer | undefined): Promise<UpstreamAnswer> {
   const url = upstreamUrl(options.upstream, target);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
@@ -126,7 +132,7 @@ export function send(options: ForwardOptions, input: IHttpRequest, target: strin
   if (body !== undefined) headers["content-length"] = String(body.length);
   options.log("info", `Forwarding ${input.method.toUpperCase()} ${url.pathname} to ${url.origin}`);
   const what = `${input.method.toUpperCase()} ${url.pathname}`;
-  return new Promise<IHttpResponse>((resolve, reject) => {
+  return new Promise<UpstreamAnswer>((resolve, reject) => {
     let timedOut = false;
     let settled = false;
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, { method: input.method.toUpperCase(), headers });
@@ -154,7 +160,7 @@ export function send(options: ForwardOptions, input: IHttpRequest, target: strin
         settled = true;
         const status = response.statusCode ?? 502;
         options.log("info", `The upstream answered ${status} to ${what}`);
-        resolve({ statusCode: status, headers: joinedHeaders(response.headers), body: parsedBody(bytes, response.headers, status) });
+        resolve({ response: { statusCode: status, headers: joinedHeaders(response.headers), body: parsedBody(bytes, response.headers, status) }, bytes });
       }, fail);
     });
     request.once("error", fail);

@@ -25,10 +25,16 @@ export interface HandlerSettings {
   proxy?: { upstream: URL; timeoutMs: number };
 }
 
-type Answer = { status: number; headers: Record<string, string>; body: string | undefined };
+type Answer = { status: number; headers: Record<string, string>; body: string | Buffer | undefined };
 
 /** What the forwarder needs of a request besides what Prism hands it. */
 const sent = new WeakMap<IHttpRequest, { target: string; raw: Buffer | undefined }>();
+
+/**
+ * The upstream's answer to a forwarded request, byte for byte. The caller gets these, not
+ * Prism's parsed copy re-serialised: JSON.parse would round a marker_id above 2^53.
+ */
+const upstreamBytes = new WeakMap<IHttpRequest, Buffer>();
 
 function serviceAnswer(error: ServiceError): Answer {
   return { status: error.status, headers: { ...error.headers, "content-type": "application/json" }, body: JSON.stringify(error.body) };
@@ -100,7 +106,9 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
         if (errors.length > 0) throw refusal(resource, errors);
         checkForwardable(data);
         const request = sent.get(data);
-        return { _tag: "Right", right: await send(forwardOptions, data, request?.target ?? data.url.path, request?.raw) } as const;
+        const upstream = await send(forwardOptions, data, request?.target ?? data.url.path, request?.raw);
+        upstreamBytes.set(data, upstream.bytes);
+        return { _tag: "Right", right: upstream.response } as const;
       } catch (error) {
         return { _tag: "Left", left: error instanceof Error ? error : new Error(String(error)) } as const;
       }
@@ -154,14 +162,14 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
       };
       return { status: 500, headers: { ...headers, "content-type": "application/problem+json" }, body: JSON.stringify(body) };
     }
-    return respond(output, headers);
+    return respond(output, headers, upstreamBytes.get(input));
   }
 
-  function respond(output: IHttpResponse, extra: Record<string, string>): Answer {
+  function respond(output: IHttpResponse, extra: Record<string, string>, bytes: Buffer | undefined): Answer {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(output.headers ?? {})) headers[name.toLowerCase()] = String(value);
     Object.assign(headers, extra);
-    return { status: output.statusCode, headers, body: serialize(output.body, headers["content-type"]) };
+    return { status: output.statusCode, headers, body: bytes ?? serialize(output.body, headers["content-type"]) };
   }
 
   function failure(error: unknown, request: IncomingMessage): Answer {

@@ -9,6 +9,7 @@ import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createHandler } from "./handler.js";
 import { createHttpServer, DEFAULT_LIMITS } from "./http-server.js";
+import { withoutSafeIntegerRange } from "./int64-range.js";
 import { exitWithParent } from "./parent-watch.js";
 import type { ChildMessage, ChildSettings } from "./protocol.js";
 
@@ -34,7 +35,7 @@ process.on("unhandledRejection", (reason) => {
 });
 
 async function main(): Promise<void> {
-  const operations = await getHttpOperationsFromSpec(settings.spec);
+  const operations = withoutSafeIntegerRange(await getHttpOperationsFromSpec(settings.spec));
   if (operations.length === 0) throw new Error(`No operations found in ${settings.spec}`);
   const handler = createHandler({
     operations,

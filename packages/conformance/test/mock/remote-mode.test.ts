@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startEmulator, type RunningEmulator } from "@otc-vpcep/emulator";
 import { startProxy, type RunningMock } from "@otc-vpcep/mock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectId } from "../support/clients.js";
@@ -85,6 +86,49 @@ describe("the suite against a remote target (VPCEP_BASE_URL)", () => {
 
   it("skips the writes when VPCEP_ALLOW_WRITES is not set", () => {
     expect(statuses(result.report, "lifecycle.test.ts")).toEqual(["skipped"]);
+    expect(statuses(result.report, "two-accounts.test.ts")).toEqual(["skipped"]);
+  });
+});
+
+describe("the writes against a remote target, with the emulator standing in for the cloud behind the proxy", () => {
+  const consumer = { projectId: "7d1e0f2a3b4c4d5e8f9a0b1c2d3e4f50", domainId: "b4d2f6a8103c4e7f9a1b2c3d4e5f6a7b" };
+  let emulator: RunningEmulator;
+  let proxy: RunningMock;
+  let result: Run;
+
+  beforeAll(async () => {
+    // Transitions complete at once, so the cloud's polling intervals cost nothing here.
+    emulator = await startEmulator({ transitions: "immediate", projects: { [consumer.projectId]: consumer.domainId } });
+    proxy = await startProxy({ upstream: emulator.url });
+    result = await runSuite(["test/live/lifecycle.test.ts", "test/live/two-accounts.test.ts"], {
+      VPCEP_BASE_URL: proxy.url,
+      VPCEP_PROJECT_ID: projectId,
+      VPCEP_TOKEN: "remote-mode-owner-token",
+      VPCEP_ALLOW_WRITES: "1",
+      VPCEP_VPC_ID: "84758cf5-9c62-43ae-a778-3dbd8370c0a4",
+      VPCEP_SUBNET_ID: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de",
+      VPCEP_PORT_ID: "4189d3c2-8882-4871-a3c2-d380272eed88",
+      VPCEP_CONSUMER_PROJECT_ID: consumer.projectId,
+      VPCEP_CONSUMER_DOMAIN_ID: consumer.domainId,
+      VPCEP_CONSUMER_VPC_ID: "e251b400-2963-4131-b38a-da81e32026ee",
+      VPCEP_CONSUMER_SUBNET_ID: "65528a22-59a1-4972-ba64-88984b3207cd",
+      VPCEP_CONSUMER_TOKEN: "remote-mode-consumer-token",
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await proxy?.stop();
+    await emulator?.stop();
+  });
+
+  it("passes the lifecycle and the two-account writes through the validating proxy", () => {
+    expect(result.code, result.output).toBe(0);
+    expect(statuses(result.report, "lifecycle.test.ts")).toEqual(["passed"]);
+    expect(statuses(result.report, "two-accounts.test.ts")).toEqual(["passed"]);
+  });
+
+  it("leaves nothing behind: every resource the writes made is deleted", () => {
+    const state = emulator.snapshot();
+    expect(JSON.stringify(state)).not.toContain("otc-vpcep-conformance");
   });
 });
 
@@ -93,6 +137,17 @@ describe("remote target settings", () => {
     const { code, output } = await runSuite(["test/live/read-only.test.ts"], { VPCEP_BASE_URL: "http://127.0.0.1:9" });
     expect(code).not.toBe(0);
     expect(output).toContain("VPCEP_BASE_URL is set, so VPCEP_PROJECT_ID must be set too");
+  }, 60_000);
+
+  it("refuses a VPCEP_SERVER_TYPE other than LB or VM", async () => {
+    const { code, output } = await runSuite(["test/live/read-only.test.ts"], {
+      VPCEP_BASE_URL: "http://127.0.0.1:9",
+      VPCEP_PROJECT_ID: projectId,
+      VPCEP_TOKEN: "t",
+      VPCEP_SERVER_TYPE: "BMS",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain('VPCEP_SERVER_TYPE must be LB or VM; got "BMS"');
   }, 60_000);
 
   it("refuses VPCEP_BASE_URL without credentials, naming what is missing", async () => {

@@ -80,6 +80,23 @@ for (const status of nodeRuntimes({ includeRunning: true })) {
       expect(lastJsonLine(result)).toEqual(specSummary);
     });
 
+    const emulatorSummary = { node: expect.stringMatching(new RegExp(`^v${runtime.major}\\.`)), created: "creating", ready: "available", listed: true };
+
+    it("ESM: a service created on the emulator from startEmulator becomes available and is listed", async () => {
+      const result = await expectSuccess(runtime, ["esm-emulator.mjs"]);
+      expect(lastJsonLine(result)).toEqual(emulatorSummary);
+    });
+
+    it("CommonJS: a service created on the emulator from startEmulator becomes available and is listed", async () => {
+      const result = await expectSuccess(runtime, ["cjs-emulator.cjs"]);
+      expect(lastJsonLine(result)).toEqual(emulatorSummary);
+    });
+
+    it("the vpcep-emulator command installed in node_modules/.bin prints its usage", async () => {
+      const result = await expectSuccess(runtime, [join("node_modules", ".bin", "vpcep-emulator"), "--help"]);
+      expect(result.stdout).toMatch(/vpcep-emulator/);
+    });
+
     it("the vpcep-mock command installed in node_modules/.bin prints its usage", async () => {
       const result = await expectSuccess(runtime, [join("node_modules", ".bin", "vpcep-mock"), "--help"]);
       expect(result.stdout).toMatch(/^Usage: vpcep-mock/);

@@ -28,6 +28,7 @@ export const publishedPackages: readonly PublishedPackage[] = [
   { name: "@otc-vpcep/types", dir: "packages/types", builtFile: "src/vpcep.d.ts" },
   { name: "@otc-vpcep/client", dir: "packages/client", builtFile: "dist/index.js" },
   { name: "@otc-vpcep/mock", dir: "apps/mock", builtFile: "dist/index.js" },
+  { name: "@otc-vpcep/emulator", dir: "apps/emulator", builtFile: "dist/index.js" },
 ];
 
 export interface PackageManifest {

@@ -98,7 +98,8 @@ export class EmulatorServer {
       response.destroy();
       return;
     }
-    this.send(response, { status: 500, body: { error_code: Codes.system, error_msg: "System error. Please retry." } }, "");
+    const body = { error_code: Codes.system, error_msg: "System error. Please retry." };
+    this.send(response, { status: 500, body }, serialize(body));
   }
 
   private send(response: ServerResponse, answer: Answer, text: string | undefined): void {

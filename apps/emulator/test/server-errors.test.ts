@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HANDLERS } from "../src/rules/index.js";
+import { HANDLERS as SHARED } from "../src/rules/index.js";
+import type { Handler } from "../src/world.js";
 import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
 
+const HANDLERS = SHARED as Record<string, Handler>;
 const original = HANDLERS["getQuotas"]!;
 afterEach(() => {
   HANDLERS["getQuotas"] = original;

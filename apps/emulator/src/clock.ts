@@ -52,6 +52,16 @@ export class Clock {
     else this.offsetMs += ms;
   }
 
+  /** What `advance()` and `set()` change, to put back with `restoreSaved()`. */
+  save(): number {
+    return this.kind === "manual" ? this.manualNowMs : this.offsetMs;
+  }
+
+  restoreSaved(saved: number): void {
+    if (this.kind === "manual") this.manualNowMs = saved;
+    else this.offsetMs = saved;
+  }
+
   /** Sets the clock to a time (the manual clock only moves there; the real one keeps running from there). */
   set(epochMs: number): void {
     if (this.kind === "manual") this.manualNowMs = epochMs;

@@ -3,6 +3,7 @@
  * state (GET a snapshot, PUT to restore), clock (advance, transition mode) and faults.
  */
 import type { EmulatorCore } from "./core.js";
+import { StateWriteError } from "./persistence.js";
 
 export const CONTROL_PREFIX = "/_emulator";
 
@@ -72,6 +73,8 @@ export function handleControl(core: EmulatorCore, method: string, subpath: strin
         return { status: 204 };
     }
   } catch (error) {
+    // A server failure (the state file could not be written) is not the request's fault.
+    if (error instanceof StateWriteError) return { status: 500, body: { error_code: "EndPoint.0001", error_msg: "System error. Please retry." } };
     return problem(400, (error as Error).message);
   }
 }

@@ -8,7 +8,7 @@ import { Clock, formatTransitions, parseTransitions, type TransitionMode } from 
 import { Faults, parseFault, type Fault } from "./faults.js";
 import { Lifecycle } from "./lifecycle.js";
 import { EmulatorError, derivedDomain, type ResolvedOptions } from "./options.js";
-import { StateFile } from "./persistence.js";
+import { StateFile, StateWriteError } from "./persistence.js";
 import { Router } from "./router.js";
 import { loadSpec, type Spec } from "./spec.js";
 import { Store, parseStateDocument, type StateDocument } from "./state.js";
@@ -29,6 +29,8 @@ export class EmulatorCore {
   readonly auth: AuthConfig;
   private readonly stateFile: StateFile | undefined;
   private persistedVersion = -1;
+  /** The state last written to the state file: what a failed write goes back to. */
+  private persisted: StateDocument | undefined;
 
   constructor(readonly options: ResolvedOptions) {
     try {
@@ -67,12 +69,28 @@ export class EmulatorCore {
     if (this.clock.kind === "manual") this.clock.set(document.clockMs);
   }
 
-  /** Writes the state file if anything changed since the last write. */
-  persist(): void {
+  /**
+   * Writes the state file if anything changed since the last write. When the write fails,
+   * the change is not kept: the state (and the clock) go back to what was last written, a
+   * log line names the file and the error, and a `StateWriteError` is thrown.
+   */
+  persist(clockBefore?: number): void {
     if (this.stateFile === undefined || this.store.version === this.persistedVersion) return;
-    const version = this.store.version;
-    this.stateFile.write(this.store.snapshot(this.clock.now()));
-    this.persistedVersion = version;
+    const document = this.store.snapshot(this.clock.now());
+    try {
+      this.stateFile.write(document);
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (this.persisted !== undefined) this.store.load(this.persisted);
+      if (clockBefore !== undefined) this.clock.restoreSaved(clockBefore);
+      else if (this.persisted !== undefined && this.clock.kind === "manual") this.clock.set(this.persisted.clockMs);
+      this.persistedVersion = this.store.version;
+      const message = `Cannot write the state file ${this.stateFile.path}: ${reason}; the change is not kept`;
+      this.options.onLog(`vpcep-emulator: ${message}`);
+      throw new StateWriteError(message);
+    }
+    this.persisted = document;
+    this.persistedVersion = this.store.version;
   }
 
   reset(): void {
@@ -92,11 +110,12 @@ export class EmulatorCore {
   }
 
   advance(ms: number): void {
+    const before = this.clock.save();
     this.clock.advance(ms);
     // The manual clock's time is part of the state (the state file resumes it).
     if (this.clock.kind === "manual" && ms > 0) this.store.changed();
     this.lifecycle.settle();
-    this.persist();
+    this.persist(before);
   }
 
   setTransitions(mode: string | TransitionMode): void {

@@ -3,10 +3,17 @@
  * overwritten) and written after every change, atomically (a temporary file, fsync,
  * rename, fsync of the folder), before the response is sent.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { EmulatorError } from "./options.js";
 import { parseStateDocument, type StateDocument } from "./state.js";
+
+/** A change could not be written to the state file; it was not kept (code `ESTATEFILE`). */
+export class StateWriteError extends EmulatorError {
+  constructor(message: string) {
+    super(message, "ESTATEFILE");
+  }
+}
 
 export class StateFile {
   private readonly temporary: string;
@@ -47,12 +54,21 @@ export class StateFile {
   write(state: StateDocument): void {
     const fd = openSync(this.temporary, "w", 0o600);
     try {
-      writeSync(fd, JSON.stringify(state));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      try {
+        writeSync(fd, JSON.stringify(state));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(this.temporary, this.path);
+    } catch (error) {
+      try {
+        unlinkSync(this.temporary);
+      } catch {
+        // Nothing left behind, or nothing that is ours to remove.
+      }
+      throw error;
     }
-    renameSync(this.temporary, this.path);
     try {
       const folder = openSync(dirname(this.path), "r");
       try {

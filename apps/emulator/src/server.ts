@@ -11,6 +11,7 @@ import { CONTROL_PREFIX, handleControl, type ControlReply } from "./control.js";
 import type { EmulatorCore } from "./core.js";
 import { ApiFailure, Codes } from "./errors.js";
 import { faultErrorBody } from "./faults.js";
+import { StateWriteError } from "./persistence.js";
 import { HANDLERS } from "./rules/index.js";
 import type { SpecOperation } from "./spec.js";
 
@@ -165,8 +166,32 @@ export class EmulatorServer {
     this.finish(request, response, method, pathname, operation, answer);
   }
 
-  /** Everything between the route and the answer, for one operation. */
+  /**
+   * Everything between the route and the answer, for one operation, then the state file:
+   * a change that cannot be written is not kept and answers 500 EndPoint.0001.
+   */
   private operate(request: IncomingMessage, operation: SpecOperation, pathParams: Record<string, string>, pathname: string, search: string, raw: Buffer): Answer | "drop" {
+    let answer: Answer | "drop";
+    try {
+      answer = this.apply(request, operation, pathParams, pathname, search, raw);
+    } catch (error) {
+      try {
+        this.core.persist();
+      } catch (persistError) {
+        if (!(persistError instanceof StateWriteError)) throw persistError;
+      }
+      throw error;
+    }
+    try {
+      this.core.persist();
+    } catch (error) {
+      if (!(error instanceof StateWriteError)) throw error;
+      return answer === "drop" ? "drop" : { status: 500, body: { error_code: Codes.system, error_msg: "System error. Please retry." } };
+    }
+    return answer;
+  }
+
+  private apply(request: IncomingMessage, operation: SpecOperation, pathParams: Record<string, string>, pathname: string, search: string, raw: Buffer): Answer | "drop" {
     const core = this.core;
     try {
       if (operation.secured) {
@@ -199,13 +224,7 @@ export class EmulatorServer {
     } catch (error) {
       if (error instanceof ApiFailure) return errorAnswer(error);
       throw error;
-    } finally {
-      this.persist();
     }
-  }
-
-  private persist(): void {
-    this.core.persist();
   }
 
   private finish(request: IncomingMessage, response: ServerResponse, method: string, pathname: string, operation: SpecOperation | undefined, answer: Answer): void {

@@ -27,6 +27,15 @@ export function formatTransitions(mode: TransitionMode): string {
   return mode.kind === "immediate" ? "immediate" : mode.kind === "reads" ? `reads:${mode.reads}` : `ms:${mode.ms}`;
 }
 
+/** The largest distance from the epoch a Date holds, in ms: the clock stays within ±this. */
+export const MAX_TIME_MS = 8.64e15;
+
+/** Why `epochMs` is no time the clock can show, or `undefined` when it is one. */
+export function outOfRange(epochMs: number): string | undefined {
+  if (Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_TIME_MS) return undefined;
+  return `the time would be ${String(epochMs)} ms since the epoch (rule: the clock stays within ±8.64e15 ms of the epoch, the range of a Date)`;
+}
+
 export type ClockKind = "real" | "manual";
 
 export class Clock {
@@ -48,6 +57,8 @@ export class Clock {
   /** Moves the clock forward by `ms` (0 or more). */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new Error(`Invalid advance: must be a number of milliseconds, 0 or more; got ${String(ms)}`);
+    const problem = outOfRange(this.now() + ms);
+    if (problem !== undefined) throw new Error(`Invalid advance of ${String(ms)} ms: ${problem}`);
     if (this.kind === "manual") this.manualNowMs += ms;
     else this.offsetMs += ms;
   }
@@ -64,6 +75,8 @@ export class Clock {
 
   /** Sets the clock to a time (the manual clock only moves there; the real one keeps running from there). */
   set(epochMs: number): void {
+    const problem = outOfRange(epochMs);
+    if (problem !== undefined) throw new Error(`Invalid clock time: ${problem}`);
     if (this.kind === "manual") this.manualNowMs = epochMs;
     else this.offsetMs = epochMs - Date.now();
   }

@@ -2,6 +2,7 @@
  * The control API for tests, under `/_emulator/` (outside every VPCEP path): reset,
  * state (GET a snapshot, PUT to restore), clock (advance, transition mode) and faults.
  */
+import { outOfRange, parseTransitions, type TransitionMode } from "./clock.js";
 import type { EmulatorCore } from "./core.js";
 import { StateWriteError } from "./persistence.js";
 
@@ -39,7 +40,18 @@ function clockChange(core: EmulatorCore, body: unknown): ControlReply {
     return problem(400, `"advanceMs" must be a number of milliseconds, 0 or more`);
   }
   if (transitions !== undefined && typeof transitions !== "string") return problem(400, `"transitions" must be "immediate", "reads:N" or "ms:N"`);
-  if (transitions !== undefined) core.setTransitions(transitions);
+  // Everything is checked before anything changes.
+  let mode: TransitionMode | undefined;
+  if (transitions !== undefined) {
+    try {
+      mode = parseTransitions(transitions);
+    } catch (error) {
+      return problem(400, `"transitions": ${(error as Error).message}`);
+    }
+  }
+  const beyond = advanceMs === undefined ? undefined : outOfRange(core.clock.now() + advanceMs);
+  if (beyond !== undefined) return problem(400, `"advanceMs" ${String(advanceMs)} is too large: ${beyond}`);
+  if (mode !== undefined) core.setTransitions(mode);
   if (advanceMs !== undefined) core.advance(advanceMs);
   return { status: 200, body: core.clockInfo() };
 }

@@ -220,6 +220,7 @@ export function parseStateDocument(value: unknown): StateDocument {
   }
   const problem =
     (typeof value["clockMs"] !== "number" ? `"clockMs" must be a number` : undefined) ??
+    (Math.abs(value["clockMs"] as number) > 8.64e15 ? `"clockMs" must be within ±8.64e15 ms of the epoch (rule: the range of a Date)` : undefined) ??
     (typeof value["seq"] !== "number" ? `"seq" must be a number` : undefined) ??
     (typeof value["nextMarker"] !== "string" || !/^\d{1,19}$/.test(value["nextMarker"]) ? `"nextMarker" must be decimal digits` : undefined) ??
     checkRecords(value["services"], "services", SERVICE_STRINGS) ??

@@ -4,6 +4,11 @@
  * control API returns and the state file holds; `version` counts changes.
  */
 
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { MAX_TIME_MS } from "./clock.js";
+import { STATE_SCHEMA } from "./state-schema.js";
+import { chooseError, fieldName, ruleText } from "./validation.js";
+
 export const STATE_FORMAT = "otc-vpcep-emulator-state";
 export const STATE_VERSION = 1;
 
@@ -192,24 +197,33 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const SERVICE_STRINGS = ["id", "project_id", "domain_id", "port_id", "service_name", "vpc_id", "service_type", "server_type", "tcp_proxy", "status"] as const;
-const ENDPOINT_STRINGS = ["id", "project_id", "domain_id", "service_id", "service_name", "service_type", "vpc_id", "specification_name", "status", "marker_id"] as const;
+const INT64_MAX = 2n ** 63n - 1n;
+let validateState: ValidateFunction | undefined;
 
-function checkRecords(list: unknown, what: string, strings: readonly string[]): string | undefined {
-  if (!Array.isArray(list)) return `"${what}" must be an array`;
-  for (const [index, record] of list.entries()) {
-    if (!isObject(record)) return `${what}[${index}] must be an object`;
-    for (const key of strings) if (typeof record[key] !== "string") return `${what}[${index}].${key} must be a string`;
-    for (const key of ["seq", "createdMs", "updatedMs"]) if (typeof record[key] !== "number") return `${what}[${index}].${key} must be a number`;
-    if (!Array.isArray(record["tags"])) return `${what}[${index}].tags must be an array`;
-    if (what === "services" && !Array.isArray(record["permissions"])) return `services[${index}].permissions must be an array`;
-    if (what === "services" && !Array.isArray(record["ports"])) return `services[${index}].ports must be an array`;
-    if (what === "endpoints" && !/^\d{1,19}$/.test(String(record["marker_id"]))) return `endpoints[${index}].marker_id must be decimal digits`;
+/** What is wrong with the records beyond their shape: ids given twice, counters behind the records. */
+function checkConsistency(document: StateDocument): string | undefined {
+  if (BigInt(document.nextMarker) > INT64_MAX) return `"nextMarker" must be at most 9223372036854775807 (rule: int64 maximum)`;
+  for (const [what, records] of [["services", document.services], ["endpoints", document.endpoints]] as const) {
+    const seen = new Set<string>();
+    for (const [index, record] of records.entries()) {
+      if (seen.has(record.id)) return `"${what}[${index}].id" ${JSON.stringify(record.id)} is given twice (rule: unique ids)`;
+      seen.add(record.id);
+      if (record.seq > document.seq) return `"${what}[${index}].seq" ${record.seq} must be at most the document's "seq" ${document.seq} (rule: seq counts every record)`;
+    }
+  }
+  const markers = new Set<string>();
+  for (const [index, endpoint] of document.endpoints.entries()) {
+    if (BigInt(endpoint.marker_id) > INT64_MAX) return `"endpoints[${index}].marker_id" must be at most 9223372036854775807 (rule: int64 maximum)`;
+    if (markers.has(endpoint.marker_id)) return `"endpoints[${index}].marker_id" ${endpoint.marker_id} is given twice (rule: unique marker ids)`;
+    markers.add(endpoint.marker_id);
+    if (BigInt(endpoint.marker_id) >= BigInt(document.nextMarker)) {
+      return `"endpoints[${index}].marker_id" ${endpoint.marker_id} must be below "nextMarker" ${document.nextMarker} (rule: nextMarker is the next one to give)`;
+    }
   }
   return undefined;
 }
 
-/** Checks that a parsed document is an emulator state of this version; throws an Error saying what is wrong. */
+/** Checks that a parsed document is an emulator state of this version, record by record; throws an Error naming the field and the rule. */
 export function parseStateDocument(value: unknown): StateDocument {
   if (!isObject(value)) throw new Error("not an emulator state: the document is not a JSON object");
   if (value["format"] !== STATE_FORMAT) {
@@ -218,13 +232,19 @@ export function parseStateDocument(value: unknown): StateDocument {
   if (value["version"] !== STATE_VERSION) {
     throw new Error(`unsupported emulator state version ${JSON.stringify(value["version"] ?? null)}: this emulator reads version ${STATE_VERSION}`);
   }
-  const problem =
-    (typeof value["clockMs"] !== "number" ? `"clockMs" must be a number` : undefined) ??
-    (Math.abs(value["clockMs"] as number) > 8.64e15 ? `"clockMs" must be within ±8.64e15 ms of the epoch (rule: the range of a Date)` : undefined) ??
-    (typeof value["seq"] !== "number" ? `"seq" must be a number` : undefined) ??
-    (typeof value["nextMarker"] !== "string" || !/^\d{1,19}$/.test(value["nextMarker"]) ? `"nextMarker" must be decimal digits` : undefined) ??
-    checkRecords(value["services"], "services", SERVICE_STRINGS) ??
-    checkRecords(value["endpoints"], "endpoints", ENDPOINT_STRINGS);
+  const clockMs = value["clockMs"];
+  if (typeof clockMs === "number" && !(Math.abs(clockMs) <= MAX_TIME_MS)) {
+    throw new Error(`invalid emulator state: "clockMs" must be within ±8.64e15 ms of the epoch (rule: the range of a Date)`);
+  }
+  validateState ??= new Ajv2020({ allErrors: false, strict: false }).compile(STATE_SCHEMA as object);
+  if (!validateState(value)) {
+    const error = chooseError(validateState.errors ?? []);
+    const rule = error === undefined ? { path: "", text: "is invalid" } : ruleText(error);
+    const name = fieldName(rule.path);
+    throw new Error(`invalid emulator state: ${name === "" ? "the document" : `"${name}"`} ${rule.text.replace("is not a field of this request", "is not a field of the state")}`);
+  }
+  const document = value as unknown as StateDocument;
+  const problem = checkConsistency(document);
   if (problem !== undefined) throw new Error(`invalid emulator state: ${problem}`);
-  return value as unknown as StateDocument;
+  return document;
 }

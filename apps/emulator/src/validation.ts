@@ -36,7 +36,7 @@ function anchored(schema: unknown): unknown {
 }
 
 /** `/ports/0/client_port` → `ports[0].client_port`. */
-function fieldName(pointer: string): string {
+export function fieldName(pointer: string): string {
   return pointer
     .split("/")
     .slice(1)
@@ -45,7 +45,7 @@ function fieldName(pointer: string): string {
 }
 
 /** The most telling of ajv's errors: the deepest one that is not a summary of branches. */
-function chooseError(errors: readonly ErrorObject[]): ErrorObject | undefined {
+export function chooseError(errors: readonly ErrorObject[]): ErrorObject | undefined {
   let best: ErrorObject | undefined;
   for (const error of errors) {
     if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
@@ -54,7 +54,7 @@ function chooseError(errors: readonly ErrorObject[]): ErrorObject | undefined {
   return best ?? errors[0];
 }
 
-function ruleText(error: ErrorObject): { path: string; text: string } {
+export function ruleText(error: ErrorObject): { path: string; text: string } {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "required":

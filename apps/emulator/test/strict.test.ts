@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { HANDLERS } from "../src/rules/index.js";
+import type { Handler } from "../src/world.js";
 import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
 
 describe("strict mode", () => {
@@ -16,10 +18,19 @@ describe("strict mode", () => {
     const emulator = await startTestEmulator({ violationsExpected: true });
     const api = apiOf(emulator);
     const id = (await api.createService()).body["id"];
-    const state = emulator.snapshot();
-    state.services[0]!.ports = [{ client_port: "eighty", server_port: 80, protocol: "TCP" } as unknown as { client_port: number; server_port: number; protocol: string }];
-    emulator.restore(state);
-    const answer = await api.get(`vpc-endpoint-services/${id}`);
+    // A state document with such a port is refused, so the rules answer it here.
+    const handlers = HANDLERS as Record<string, Handler>;
+    const original = handlers["getEndpointService"]!;
+    handlers["getEndpointService"] = (world, call) => {
+      const reply = original(world, call);
+      return { ...reply, body: { ...(reply.body as object), ports: [{ client_port: "eighty", server_port: 80, protocol: "TCP" }] } };
+    };
+    let answer;
+    try {
+      answer = await api.get(`vpc-endpoint-services/${id}`);
+    } finally {
+      handlers["getEndpointService"] = original;
+    }
     expectError(answer, 500, "EndPoint.0001");
     expect(answer.body["error_msg"]).toContain('response 200 of getEndpointService: field "ports[0].client_port" must be integer (rule: type)');
   });

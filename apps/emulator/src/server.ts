@@ -64,13 +64,22 @@ function isJsonType(contentType: string | undefined): boolean {
   return media === "application/json" || media.endsWith("+json");
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return undefined;
   if (!isJsonType(contentType)) {
     throw new ApiFailure(400, Codes.parameter, `Parameter error: the body must be application/json, not ${JSON.stringify(contentType)} (rule: content type).`);
   }
+  let text: string;
   try {
-    return JSON.parse(raw.toString("utf8"));
+    // Fatal: bytes that are not UTF-8 are refused, never replaced with U+FFFD.
+    text = UTF8.decode(raw);
+  } catch {
+    throw new ApiFailure(400, Codes.parameter, "Parameter error: the body is not valid UTF-8 (rule: UTF-8).");
+  }
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new ApiFailure(400, Codes.parameter, `Parameter error: the body is not valid JSON (${(error as Error).message}) (rule: JSON).`);
   }

@@ -29,6 +29,9 @@ interface CreateEndpointBody {
   description?: string;
 }
 
+const GATEWAY_ONLY = ["routetables", "policy_statement"] as const;
+const INTERFACE_ONLY = ["subnet_id", "port_ip", "whitelist", "enable_whitelist"] as const;
+
 function ownEndpoint(world: World, call: Call): EndpointRecord {
   const id = call.path["vpc_endpoint_id"] ?? "";
   const endpoint = world.store.endpoints.get(id);
@@ -81,6 +84,14 @@ export const createEndpoint: Handler = (world, call): Reply => {
   const serviceName = operator?.service_name ?? own!.service_name;
   const serviceId = operator?.id ?? own!.id;
   const interfaceType = serviceType === "interface";
+  // A field of the other kind of service is refused, not dropped (enable_dns on a gateway is documented as ignored).
+  const foreign = (interfaceType ? GATEWAY_ONLY : INTERFACE_ONLY).find((field) => body[field] !== undefined);
+  if (foreign !== undefined) {
+    throw badRequest(
+      Codes.parameter,
+      `Parameter error: body field "${foreign}" is only for ${interfaceType ? "gateway" : "interface"} services; ${serviceId} is ${interfaceType ? "an interface" : "a gateway"} service (rule: service type).`,
+    );
+  }
   if (interfaceType && body.subnet_id === undefined) {
     throw badRequest("EndPoint.2010", "The input parameter subnet ID is empty: an endpoint of an interface service needs subnet_id.");
   }

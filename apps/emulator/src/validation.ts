@@ -224,6 +224,17 @@ export class SpecValidator {
     const query: Record<string, unknown> = {};
     const compiled = this.compiledParameters(operation);
     const named = new Set(compiled.filter((c) => c.properties === undefined).map((c) => c.parameter.name));
+    // Every query key must be a parameter (or a key of an exploded object parameter): a misspelt one is not ignored.
+    const known = compiled.flatMap((c) => (c.parameter.in !== "query" ? [] : (c.properties ?? [c.parameter.name])));
+    for (const name of parsed.keys()) {
+      if (!known.includes(name)) {
+        throw new ApiFailure(
+          400,
+          Codes.parameter,
+          `Parameter error: query parameter ${JSON.stringify(name)} is not a parameter of ${operation.operationId} (valid: ${known.length === 0 ? "none" : known.join(", ")}) (rule: known parameters).`,
+        );
+      }
+    }
     for (const { parameter, type, properties, validate } of compiled) {
       if (parameter.in === "path") {
         const value = pathParams[parameter.name];

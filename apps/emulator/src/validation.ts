@@ -80,6 +80,8 @@ export function ruleText(error: ErrorObject): { path: string; text: string } {
   }
 }
 
+const OWN_TAGS = new Set(["createEndpointService", "createEndpoint", "updateResourceTags"]);
+
 /** The documented code for a broken rule, after the reference's suggested mapping. */
 function codeFor(operationId: string, where: "path" | "query" | "body", name: string, keyword: string): string {
   if (where === "query") {
@@ -96,7 +98,11 @@ function codeFor(operationId: string, where: "path" | "query" | "body", name: st
   if (operationId === "acceptOrRejectConnections" && name === "endpoints" && (keyword === "maxItems" || keyword === "minItems")) {
     return Codes.onlyOneEndpoint;
   }
-  if (name === "tags" && keyword === "maxItems") return Codes.tooManyTags;
+  // 3069 is about a resource's own tags: the creates and the tag action, not a tag filter.
+  if (name === "tags" && keyword === "maxItems" && OWN_TAGS.has(operationId)) return Codes.tooManyTags;
+  // A bad value of the body's limit/offset gets the query's codes; a number where the string goes stays a parameter error.
+  if (operationId === "listResourcesByTags" && name === "limit" && keyword !== "type") return Codes.invalidLimit;
+  if (operationId === "listResourcesByTags" && name === "offset" && keyword !== "type") return Codes.invalidOffset;
   if (/^tags\[\d+\]\.key$/.test(name)) {
     if (keyword === "minLength") return Codes.tagEmpty;
     if (keyword === "maxLength") return "EndPoint.3072";

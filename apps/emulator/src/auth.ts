@@ -74,8 +74,10 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 
 /** The canonical request over the headers named in `signedHeaders` (lower-case). */
 export function canonicalRequest(request: SignedRequest, signedHeaders: readonly string[]): string {
+  // The header stands for the body's hash only when the signature covers it: an unsigned one could come from anyone.
+  const declared = signedHeaders.includes("x-sdk-content-sha256") ? headerValue(request.headers, "x-sdk-content-sha256") : undefined;
   const payloadHash =
-    headerValue(request.headers, "x-sdk-content-sha256") ??
+    declared ??
     (request.body.length === 0 ? EMPTY_BODY_HASH : createHash("sha256").update(request.body).digest("hex"));
   return [
     request.method.toUpperCase(),

@@ -23,6 +23,25 @@ export function parseTransitions(text: string): TransitionMode {
   return match[1] === "reads" ? { kind: "reads", reads: count } : { kind: "ms", ms: count };
 }
 
+const MODE_RULE = 'must be "immediate", "reads:N" or "ms:N", or {kind:"immediate"}, {kind:"reads",reads:N} or {kind:"ms",ms:N} (N an integer from 0 to 999999999)';
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 999_999_999;
+}
+
+/** A transition mode in either form, checked; throws `Invalid transitions ...: must be ...`. */
+export function checkTransitions(value: unknown): TransitionMode {
+  if (typeof value === "string") return parseTransitions(value);
+  const invalid = () => new Error(`Invalid transitions ${JSON.stringify(value) ?? String(value)}: ${MODE_RULE}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid();
+  const mode = value as Record<string, unknown>;
+  const keys = Object.keys(mode).filter((key) => mode[key] !== undefined).sort().join(",");
+  if (mode["kind"] === "immediate" && keys === "kind") return { kind: "immediate" };
+  if (mode["kind"] === "reads" && keys === "kind,reads" && isCount(mode["reads"])) return { kind: "reads", reads: mode["reads"] };
+  if (mode["kind"] === "ms" && keys === "kind,ms" && isCount(mode["ms"])) return { kind: "ms", ms: mode["ms"] };
+  throw invalid();
+}
+
 export function formatTransitions(mode: TransitionMode): string {
   return mode.kind === "immediate" ? "immediate" : mode.kind === "reads" ? `reads:${mode.reads}` : `ms:${mode.ms}`;
 }

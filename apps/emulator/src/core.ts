@@ -4,7 +4,7 @@
  * control API offer.
  */
 import { randomUUID } from "node:crypto";
-import { Clock, formatTransitions, parseTransitions, type TransitionMode } from "./clock.js";
+import { Clock, checkTransitions, formatTransitions, type TransitionMode } from "./clock.js";
 import { Faults, parseFault, type Fault } from "./faults.js";
 import { Lifecycle } from "./lifecycle.js";
 import { EmulatorError, derivedDomain, type ResolvedOptions } from "./options.js";
@@ -119,7 +119,7 @@ export class EmulatorCore {
   }
 
   setTransitions(mode: string | TransitionMode): void {
-    this.lifecycle.mode = typeof mode === "string" ? parseTransitions(mode) : mode;
+    this.lifecycle.mode = checkTransitions(mode);
   }
 
   clockInfo(): { now: string; nowMs: number; clock: string; transitions: string } {

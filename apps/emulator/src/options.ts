@@ -1,6 +1,6 @@
 /** The emulator's options, checked once, with their defaults. */
 import { createHash } from "node:crypto";
-import { DEFAULT_TRANSITIONS, parseTransitions, type ClockKind, type TransitionMode } from "./clock.js";
+import { DEFAULT_TRANSITIONS, checkTransitions, type ClockKind, type TransitionMode } from "./clock.js";
 import { FIRST_MARKER } from "./state.js";
 import type { Quotas } from "./world.js";
 
@@ -123,14 +123,12 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (typeof strict !== "boolean") fail("strict", "must be a boolean", strict);
   if (!isInteger(maxBodyBytes, 1, 64 * 1024 * 1024)) fail("maxBodyBytes", "must be an integer from 1 to 67108864", maxBodyBytes);
   let transitions: TransitionMode = DEFAULT_TRANSITIONS;
-  if (typeof options.transitions === "string") {
+  if (options.transitions !== undefined) {
     try {
-      transitions = parseTransitions(options.transitions);
+      transitions = checkTransitions(options.transitions);
     } catch (error) {
-      fail("transitions", (error as Error).message.replace(/^Invalid transitions "[^"]*": /, ""), options.transitions);
+      fail("transitions", (error as Error).message.replace(/^Invalid transitions .*?: must be/, "must be"), options.transitions);
     }
-  } else if (options.transitions !== undefined) {
-    transitions = options.transitions;
   }
   const clock = options.clock ?? "real";
   if (clock !== "real" && clock !== "manual") fail("clock", 'must be "real" or "manual"', clock);

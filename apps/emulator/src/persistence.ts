@@ -3,7 +3,7 @@
  * overwritten) and written after every change, atomically (a temporary file, fsync,
  * rename, fsync of the folder), before the response is sent.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { EmulatorError } from "./options.js";
 import { parseStateDocument, type StateDocument } from "./state.js";
@@ -20,6 +20,16 @@ export class StateFile {
 
   constructor(readonly path: string) {
     this.temporary = `${path}.${process.pid}.tmp`;
+    const folder = dirname(path);
+    let isFolder = false;
+    try {
+      isFolder = statSync(folder).isDirectory();
+    } catch {
+      // Missing, or not reachable: refused below.
+    }
+    if (!isFolder) {
+      throw new EmulatorError(`Invalid emulator option "stateFile": the folder ${folder} does not exist (rule: the state file's folder must exist; the file itself is created)`, "ESTATEFILE");
+    }
   }
 
   /** The state in the file, or `undefined` when there is no file yet. */

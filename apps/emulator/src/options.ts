@@ -37,7 +37,7 @@ export interface EmulatorOptions {
   accessKeys?: Readonly<Record<string, string>>;
   /** The account (domain id) of each project; a project not listed gets a domain of its own, derived from its id. */
   projects?: Readonly<Record<string, string>>;
-  /** Per project: how many services (default 20) and endpoints (default 50) it may have. */
+  /** Per account (domain), over all its projects: how many services (default 20) and endpoints (default 50) it may have. */
   quotas?: Partial<Quotas>;
   /** A JSON file to load the state from at start and to write every change to, before answering. */
   stateFile?: string;

@@ -62,9 +62,10 @@ function allocateIp(world: World, subnetId: string): string {
 
 export const createEndpoint: Handler = (world, call): Reply => {
   const body = call.body as CreateEndpointBody;
-  const used = [...world.store.endpoints.values()].filter((endpoint) => endpoint.project_id === call.projectId).length;
+  // Quotas are per account (domain) and region: every project of the account counts.
+  const used = [...world.store.endpoints.values()].filter((endpoint) => world.domainOf(endpoint.project_id) === call.domainId).length;
   if (used >= world.quotas.endpoint) {
-    throw new ApiFailure(400, Codes.quotaExceeded, `Quota exceeded: the project has ${used} endpoints, its quota is ${world.quotas.endpoint}.`);
+    throw new ApiFailure(400, Codes.quotaExceeded, `Quota exceeded: the account (domain ${call.domainId}) has ${used} endpoints, its quota is ${world.quotas.endpoint}.`);
   }
   const operator = publicServiceById(world.region, body.endpoint_service_id);
   const own = operator === undefined ? world.store.services.get(body.endpoint_service_id) : undefined;

@@ -1,10 +1,10 @@
-/** Quotas: what each project may create, and what it uses (resources not yet gone). */
+/** Quotas: what each account (domain) may create in the region, and what it uses (resources not yet gone), from any of its projects. */
 import type { Handler, Reply } from "../world.js";
 
 export const getQuotas: Handler = (world, call): Reply => {
   const count = (records: Iterable<{ project_id: string }>) => {
     let used = 0;
-    for (const record of records) if (record.project_id === call.projectId) used++;
+    for (const record of records) if (world.domainOf(record.project_id) === call.domainId) used++;
     return used;
   };
   const resources = [

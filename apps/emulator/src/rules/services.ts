@@ -89,9 +89,10 @@ function liveServices(world: World, projectId: string): ServiceRecord[] {
 
 export const createEndpointService: Handler = (world, call): Reply => {
   const body = call.body as CreateServiceBody;
-  const used = liveServices(world, call.projectId).length;
+  // Quotas are per account (domain) and region: every project of the account counts.
+  const used = [...world.store.services.values()].filter((service) => world.domainOf(service.project_id) === call.domainId).length;
   if (used >= world.quotas.endpoint_service) {
-    throw new ApiFailure(400, Codes.quotaExceeded, `Quota exceeded: the project has ${used} endpoint services, its quota is ${world.quotas.endpoint_service}.`);
+    throw new ApiFailure(400, Codes.quotaExceeded, `Quota exceeded: the account (domain ${call.domainId}) has ${used} endpoint services, its quota is ${world.quotas.endpoint_service}.`);
   }
   if (body.service_type === "gateway") {
     throw badRequest(Codes.parameter, `Parameter error: body field "service_type" must be "interface": only the operator creates gateway services.`);

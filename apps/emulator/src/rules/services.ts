@@ -269,11 +269,24 @@ export const listServicePermissions: Handler = (world, call): Reply => {
   };
 };
 
+/**
+ * The most whitelist records a service holds. The reference documents no number; 500 is the
+ * emulator's choice, the largest page listServicePermissions gives (its limit is 0 to 500).
+ */
+export const MAX_WHITELIST = 500;
+
 export const updateServicePermissions: Handler = (world, call): Reply => {
   const service = ownService(world, call, call.path["vpc_endpoint_service_id"] ?? "");
   const body = call.body as { action: "add" | "remove"; permissions: string[] };
   const entries = [...new Set(body.permissions)];
   if (body.action === "add") {
+    const added = entries.filter((permission) => !service.permissions.some((existing) => existing.permission === permission)).length;
+    if (service.permissions.length + added > MAX_WHITELIST) {
+      throw badRequest(
+        Codes.whitelistFull,
+        `The maximum number of whitelist records has been reached: ${service.id} has ${service.permissions.length}, the add would make ${service.permissions.length + added}, at most ${MAX_WHITELIST}.`,
+      );
+    }
     for (const permission of entries) {
       if (service.permissions.some((existing) => existing.permission === permission)) continue;
       service.permissions.push({ id: world.newId(), permission, description: "", createdMs: world.clock.now(), seq: world.store.nextSeq() });

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
+import { parseTransitions } from "./clock.js";
 import { startEmulator } from "./emulator.js";
 import { EmulatorError } from "./options.js";
 
@@ -88,12 +89,19 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  // Every flag's value is checked before --version answers: a bad one is reported, not skipped.
+  const port = parsePort(values.port);
+  try {
+    parseTransitions(values.transitions);
+  } catch (error) {
+    throw new EmulatorError((error as Error).message.replace(/^Invalid transitions /, "Invalid --transitions "));
+  }
   if (values.version) {
     process.stdout.write(`${version()}\n`);
     return;
   }
   const emulator = await startEmulator({
-    port: parsePort(values.port),
+    port,
     host: values.host,
     strict: values.strict,
     transitions: values.transitions,

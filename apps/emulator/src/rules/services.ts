@@ -335,7 +335,8 @@ export const describeEndpointService: Handler = (world, call): Reply => {
       body: { id: operator.id, service_name: operator.service_name, service_type: operator.service_type, created_at: timestamp(operator.createdMs), is_charge: operator.is_charge },
     };
   }
-  const service = [...world.store.services.values()].find((candidate) => matches(candidate) && candidate.status !== "deleting");
+  // A service being deleted is still found, as getEndpointService still answers it; it is gone once the delete completes.
+  const service = [...world.store.services.values()].find(matches);
   if (service === undefined) throw notFound("endpoint service", String(id ?? name));
   return {
     status: 200,

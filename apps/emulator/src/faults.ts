@@ -60,6 +60,9 @@ function optionalString(fault: Record<string, unknown>, key: string): void {
   }
 }
 
+/** The longest Retry-After an error fault may ask for: one day, in seconds. */
+export const MAX_RETRY_AFTER_S = 86_400;
+
 /** Checks a fault given to `inject()` or `POST /_emulator/faults`; throws an Error naming the field. */
 export function parseFault(value: unknown, operationIds: ReadonlySet<string>): Fault {
   if (!isObject(value)) throw new Error("Invalid fault: must be an object");
@@ -96,8 +99,8 @@ export function parseFault(value: unknown, operationIds: ReadonlySet<string>): F
       throw new Error(`Invalid fault: "status" must be an HTTP error status from 400 to 599`);
     }
     const retryAfter = value["retryAfter"];
-    if (retryAfter !== undefined && (typeof retryAfter !== "number" || !Number.isInteger(retryAfter) || retryAfter < 0)) {
-      throw new Error(`Invalid fault: "retryAfter" must be a whole number of seconds, 0 or more`);
+    if (retryAfter !== undefined && (typeof retryAfter !== "number" || !Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > MAX_RETRY_AFTER_S)) {
+      throw new Error(`Invalid fault: "retryAfter" must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S} (one day)`);
     }
     optionalString(value, "errorMsg");
   }

@@ -2,10 +2,10 @@
 // guides.test.ts type-checks them) with node against the stateful emulator, each guide on a fresh
 // copy of the docs' state (support/emulator-state.ts). The emulator completes a pending change at the
 // next request ("immediate"), so every wait of a guide is over at its first read, without a pause.
-import { startEmulator, type EmulatorState, type RunningEmulator } from "@otc-vpcep/emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { EmulatorState } from "@otc-vpcep/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSpec, guideProgramName, guidesOf, typescriptOf } from "./support/docs.js";
-import { buildDocsState, IDS, PROJECT } from "./support/emulator-state.js";
+import { emulatorWithDocsState, IDS, PROJECT } from "./support/emulator-state.js";
 import { compilePrograms, outputDir, runProgram } from "./support/programs.js";
 
 const guides = new Map(
@@ -14,21 +14,10 @@ const guides = new Map(
     .map((guide) => [guideProgramName(guide.name), typescriptOf(guide.description)]),
 );
 const compiledDir = outputDir("guides-on-emulator");
-let emulator: RunningEmulator;
-let docsState: EmulatorState;
+const docs = emulatorWithDocsState();
 
-beforeAll(async () => {
+beforeAll(() => {
   compilePrograms(compiledDir, guides);
-  emulator = await startEmulator({ strict: true, transitions: "immediate" });
-  docsState = await buildDocsState(emulator);
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-});
-
-beforeEach(() => {
-  emulator.restore(docsState);
 });
 
 const lines = (...text: string[]): string => text.map((line) => `${line}\n`).join("");
@@ -44,7 +33,7 @@ const cases: GuideCase[] = [
     guide: "getting-started",
     does: "creates an endpoint, waits until it is accepted and prints both states",
     then: (stdout, after) => {
-      const made = after.endpoints.filter((endpoint) => !docsState.endpoints.some((old) => old.id === endpoint.id));
+      const made = after.endpoints.filter((endpoint) => !docs.state.endpoints.some((old) => old.id === endpoint.id));
       expect(made).toMatchObject([{ service_id: IDS.ordersService, status: "accepted" }]);
       expect(stdout).toBe(lines(`${made[0]?.id} creating`, `endpoint ${made[0]?.id} is accepted`));
     },
@@ -105,7 +94,7 @@ describe("the TypeScript of the guides, run with node against the emulator", () 
 
   it.each(cases.map((entry) => [`${entry.guide} ${entry.does}`, entry] as const))("%s", async (_, { guide, then }) => {
     const run = await runProgram(`${compiledDir}${guide}.mjs`, {
-      VPCEP_BASE_URL: emulator.url,
+      VPCEP_BASE_URL: docs.emulator.url,
       VPCEP_TOKEN: "token-for-the-emulator",
       OTC_PROJECT_ID: PROJECT,
       OTC_TOKEN: "token-for-the-emulator",
@@ -114,6 +103,6 @@ describe("the TypeScript of the guides, run with node against the emulator", () 
       OTC_SECRET_KEY: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",
     });
     expect(run, `stderr of the ${guide} guide:\n${run.stderr}`).toMatchObject({ code: 0, stderr: "" });
-    then(run.stdout, emulator.snapshot());
+    then(run.stdout, docs.emulator.snapshot());
   });
 });

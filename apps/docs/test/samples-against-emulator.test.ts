@@ -4,32 +4,21 @@
 // do to it what they say; the requests of the curl samples succeed. The emulator is strict: a
 // response that breaks the spec is a 500 naming the violation, which fails the sample.
 import { createVpcepClient } from "@otc-vpcep/client";
-import { startEmulator, type EmulatorState, type RunningEmulator } from "@otc-vpcep/emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { EmulatorState } from "@otc-vpcep/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { exampleRequest, TOKEN_VARIABLE } from "../lib/curl.mjs";
 import { readSamples } from "../lib/code-samples.mjs";
 import { bundledSpec, specOperations } from "./support/docs.js";
-import { buildDocsState, IDS, PARTNER_DOMAIN, PARTNER_PROJECT, PROJECT, SUBNET, VPC } from "./support/emulator-state.js";
+import { emulatorWithDocsState, IDS, PARTNER_DOMAIN, PARTNER_PROJECT, PROJECT, SUBNET, VPC } from "./support/emulator-state.js";
 import { compilePrograms, outputDir, runProgram } from "./support/programs.js";
 
 const spec = bundledSpec();
 const operations = specOperations();
 const compiledDir = outputDir("samples-on-emulator");
-let emulator: RunningEmulator;
-let docsState: EmulatorState;
+const docs = emulatorWithDocsState();
 
-beforeAll(async () => {
+beforeAll(() => {
   compilePrograms(compiledDir, readSamples());
-  emulator = await startEmulator({ strict: true, transitions: "immediate" });
-  docsState = await buildDocsState(emulator);
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-});
-
-beforeEach(() => {
-  emulator.restore(docsState);
 });
 
 function serviceIn(state: EmulatorState, id: string) {
@@ -92,7 +81,7 @@ const cases: SampleCase[] = [
     operationId: "createEndpointService",
     does: "creates a service and prints its new id and name, creating",
     then: (stdout, after) => {
-      const made = madeBySample(after.services, docsState.services);
+      const made = madeBySample(after.services, docs.state.services);
       expect(made).toMatchObject({ port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", approval_enabled: false, status: "creating" });
       expect(stdout).toBe(lines(`service ${made.id} (eu-de.${made.id}) is creating`));
     },
@@ -129,7 +118,7 @@ const cases: SampleCase[] = [
     // A service that endpoints use cannot be deleted (EndPoint.3006), and the partner's endpoint is
     // the billing service's one connection in the docs' state.
     given: async () => {
-      const partner = createVpcepClient({ baseUrl: emulator.url, projectId: PARTNER_PROJECT, token: "partner", throwOnError: true });
+      const partner = createVpcepClient({ baseUrl: docs.emulator.url, projectId: PARTNER_PROJECT, token: "partner", throwOnError: true });
       await partner.deleteEndpoint(IDS.partnerEndpoint);
     },
     then: (stdout, after) => {
@@ -154,7 +143,7 @@ const cases: SampleCase[] = [
     operationId: "listServicePermissions",
     does: "prints the billing service's whitelist: the partner's account",
     then: (stdout) => {
-      const [record] = serviceIn(docsState, IDS.billingService).permissions;
+      const [record] = serviceIn(docs.state, IDS.billingService).permissions;
       expect(stdout).toBe(lines("1 whitelist record(s)", `iam:domain::${PARTNER_DOMAIN} (since ${timestamp(record!.createdMs)})`));
     },
   },
@@ -181,7 +170,7 @@ const cases: SampleCase[] = [
     operationId: "createEndpoint",
     does: "creates an endpoint to the orders service and prints its new id, creating",
     then: (stdout, after) => {
-      const made = madeBySample(after.endpoints, docsState.endpoints);
+      const made = madeBySample(after.endpoints, docs.state.endpoints);
       expect(made).toMatchObject({ service_id: IDS.ordersService, vpc_id: VPC, subnet_id: SUBNET, enable_dns: true, status: "creating" });
       expect(made.id).not.toBe(IDS.endpoint);
       expect(stdout).toBe(lines(`endpoint ${made.id} is creating`));
@@ -191,7 +180,7 @@ const cases: SampleCase[] = [
     operationId: "getEndpoint",
     does: "prints the endpoint's status, IP address and DNS name",
     then: (stdout) => {
-      const { ip, dns_names: names } = endpointIn(docsState, IDS.endpoint);
+      const { ip, dns_names: names } = endpointIn(docs.state, IDS.endpoint);
       expect(stdout).toBe(lines(`endpoint ${IDS.endpoint} is accepted`, `private IP address: ${ip}`, `private domain name: ${names?.[0]}`));
     },
   },
@@ -239,12 +228,12 @@ describe("the TypeScript sample, run with node against the emulator", () => {
   it.each(cases.map((entry) => [`${entry.operationId} ${entry.does}`, entry] as const))("%s", async (_, { operationId, given, then }) => {
     await given?.();
     const run = await runProgram(`${compiledDir}${operationId}.mjs`, {
-      VPCEP_BASE_URL: emulator.url,
+      VPCEP_BASE_URL: docs.emulator.url,
       VPCEP_PROJECT_ID: PROJECT,
       [TOKEN_VARIABLE]: "token-for-the-emulator",
     });
     expect(run, `stderr of the ${operationId} sample:\n${run.stderr}`).toMatchObject({ code: 0, stderr: "" });
-    then(run.stdout, emulator.snapshot());
+    then(run.stdout, docs.emulator.snapshot());
   });
 });
 
@@ -254,7 +243,7 @@ describe("the request of the curl sample, sent to the emulator", () => {
     const request = exampleRequest(spec, entry);
     const headers: Record<string, string> = request.authenticated ? { "X-Auth-Token": "token-for-the-emulator" } : {};
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
-    const response = await fetch(`${emulator.url}${request.target}`, {
+    const response = await fetch(`${docs.emulator.url}${request.target}`, {
       method: request.method,
       headers,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),

@@ -5,7 +5,8 @@
 // fixed ones) by renaming them in a snapshot, which `restore()` takes back. Tests restore it before
 // every program, so that nothing one program does reaches the next.
 import { createVpcepClient } from "@otc-vpcep/client";
-import { derivedDomain, type EmulatorState, type RunningEmulator } from "@otc-vpcep/emulator";
+import { derivedDomain, startEmulator, type EmulatorState, type RunningEmulator } from "@otc-vpcep/emulator";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** The project of every sample and guide. */
 export const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
@@ -89,4 +90,23 @@ export async function buildDocsState(emulator: RunningEmulator): Promise<Emulato
   const state = JSON.parse(text) as EmulatorState;
   emulator.restore(state);
   return state;
+}
+
+/**
+ * For a test file: a strict emulator that completes pending changes at the next request
+ * ("immediate"), the docs' state built on it once, and that state restored before each test.
+ */
+export function emulatorWithDocsState(): { readonly emulator: RunningEmulator; readonly state: EmulatorState } {
+  const docs = {} as { emulator: RunningEmulator; state: EmulatorState };
+  beforeAll(async () => {
+    docs.emulator = await startEmulator({ strict: true, transitions: "immediate" });
+    docs.state = await buildDocsState(docs.emulator);
+  });
+  afterAll(async () => {
+    await docs.emulator?.stop();
+  });
+  beforeEach(() => {
+    docs.emulator.restore(docs.state);
+  });
+  return docs;
 }

@@ -4,6 +4,7 @@
  * the configured secret key, its `X-Sdk-Date` within 15 minutes of the emulator clock.
  * Failures are the gateway's 401; no message quotes a token, key or signature.
  */
+import { canonicalQuery, canonicalUri } from "@otc-vpcep/client";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { unauthorized, type ApiFailure } from "./errors.js";
@@ -27,44 +28,6 @@ export interface SignedRequest {
   search: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
-}
-
-/** RFC 3986: everything but `A-Z a-z 0-9 - _ . ~` becomes `%XX`, upper-case. */
-function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-function decodeLeniently(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Each segment decoded then encoded, always ending with `/`. */
-export function canonicalUri(pathname: string): string {
-  const encoded = pathname
-    .split("/")
-    .map((segment) => encodeRfc3986(decodeLeniently(segment)))
-    .join("/");
-  return encoded.endsWith("/") ? encoded : `${encoded}/`;
-}
-
-/** Sorted by name, then value; each encoded by RFC 3986. `+` stays a plus. */
-export function canonicalQuery(search: string): string {
-  const query = search.startsWith("?") ? search.slice(1) : search;
-  if (query === "") return "";
-  return query
-    .split("&")
-    .filter((pair) => pair !== "")
-    .map((pair) => {
-      const equals = pair.indexOf("=");
-      return [decodeLeniently(equals === -1 ? pair : pair.slice(0, equals)), decodeLeniently(equals === -1 ? "" : pair.slice(equals + 1))] as const;
-    })
-    .sort(([nameA, valueA], [nameB, valueB]) => (nameA === nameB ? (valueA < valueB ? -1 : valueA > valueB ? 1 : 0) : nameA < nameB ? -1 : 1))
-    .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(value)}`)
-    .join("&");
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -1,5 +1,5 @@
 export { VpcepArgumentError, type ServiceLookup } from "./arguments.js";
-export { signRequest, type AkSkCredentials, type SignOptions } from "./auth/signing.js";
+export { canonicalQuery, canonicalUri, signRequest, type AkSkCredentials, type SignOptions } from "./auth/signing.js";
 export type { TokenProvider } from "./auth/token.js";
 export { createVpcepClient, type VpcepClient } from "./client.js";
 export {

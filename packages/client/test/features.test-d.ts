@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createVpcepClient,
+  canonicalQuery,
+  canonicalUri,
   signRequest,
   VpcepApiError,
   type Connection,
@@ -33,6 +35,11 @@ describe("authentication options", () => {
       [Request, { accessKey: string; secretKey: string; securityToken?: string }, ({ date?: Date } | undefined)?]
     >();
     expectTypeOf(signRequest).returns.toEqualTypeOf<Promise<Request>>();
+  });
+
+  it("canonicalUri and canonicalQuery take the raw path or query and return its canonical text", () => {
+    expectTypeOf(canonicalUri).toEqualTypeOf<(pathname: string) => string>();
+    expectTypeOf(canonicalQuery).toEqualTypeOf<(search: string) => string>();
   });
 });
 

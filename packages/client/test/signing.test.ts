@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { canonicalRequest, signature, signRequest } from "../src/auth/signing.js";
-import { signRequest as exported } from "../src/index.js";
+import { canonicalQuery, canonicalUri, signRequest as exported } from "../src/index.js";
 
 interface Vector {
   title: string;
@@ -151,5 +151,15 @@ describe("signRequest", () => {
     const first = await at("2024-01-01T00:00:00Z");
     const second = await at("2024-01-01T00:00:01Z");
     expect(first.headers.get("authorization")).not.toBe(second.headers.get("authorization"));
+  });
+});
+
+describe("canonicalUri and canonicalQuery, exported for verifiers", () => {
+  it("canonicalUri encodes each segment by RFC 3986 and ends with /", () => {
+    expect(canonicalUri("/v1/p/a b/%7Ex")).toBe("/v1/p/a%20b/~x/");
+  });
+
+  it("canonicalQuery sorts by name, then value, encodes by RFC 3986 and keeps + a plus", () => {
+    expect(canonicalQuery("?b=2&a=1&a=0+x&c")).toBe("a=0%2Bx&a=1&b=2&c=");
   });
 });

@@ -28,7 +28,7 @@ export function quoteInt64Fields(json: string): string {
 
 /**
  * The API's types with every int64 field as the decimal string the client delivers.
- * Primitives are leaves, also the `string & {}` of open enums, which is an object type too.
+ * Primitives are leaves, branded ones too: `string & {}` counts as an object type.
  */
 export type Int64AsString<T> = T extends string | number | boolean | bigint | null | undefined
   ? T

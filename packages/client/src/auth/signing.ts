@@ -1,7 +1,9 @@
 /**
  * AK/SK request signing, algorithm `SDK-HMAC-SHA256`, as the Open Telekom Cloud and
- * Huawei Cloud API gateways verify it. Web Crypto only, so it runs in Node 20+ and browsers.
+ * Huawei Cloud API gateways verify it. The algorithm is written once, over `hashing.js`:
+ * Web Crypto by default (browsers, Deno, workers), node:crypto in the Node build.
  */
+import { hmacSha256Hex, sha256Hex } from "./hashing.js";
 
 /** Access key credentials; `securityToken` comes with temporary credentials. */
 export interface AkSkCredentials {
@@ -19,20 +21,6 @@ const ALGORITHM = "SDK-HMAC-SHA256";
 
 /** The SHA-256 of no bytes: the payload hash of every request without a body. */
 const EMPTY_BODY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-/** Bytes as Web Crypto takes them. */
-type Bytes = ArrayBuffer | Uint8Array<ArrayBuffer>;
-const encoder = new TextEncoder();
-
-function hex(bytes: ArrayBuffer): string {
-  let out = "";
-  for (const byte of new Uint8Array(bytes)) out += byte.toString(16).padStart(2, "0");
-  return out;
-}
-
-async function sha256Hex(data: Bytes): Promise<string> {
-  return hex(await crypto.subtle.digest("SHA-256", data));
-}
 
 /** RFC 3986 encoding: everything but `A-Z a-z 0-9 - _ . ~` becomes `%XX`, upper-case. */
 function encodeRfc3986(text: string): string {
@@ -61,16 +49,13 @@ export function canonicalUri(pathname: string): string {
  * query string: unlike `URLSearchParams`, a `+` stays a plus, not a space.
  */
 export function canonicalQuery(search: string): string {
-  const query = search.startsWith("?") ? search.slice(1) : search;
-  if (query === "") return "";
-  return query
+  return search
+    .replace(/^\?/, "")
     .split("&")
-    .filter((pair) => pair !== "")
+    .filter(Boolean)
     .map((pair) => {
-      const equals = pair.indexOf("=");
-      const name = equals === -1 ? pair : pair.slice(0, equals);
-      const value = equals === -1 ? "" : pair.slice(equals + 1);
-      return [decodeLeniently(name), decodeLeniently(value)] as const;
+      const equals = pair.includes("=") ? pair.indexOf("=") : pair.length;
+      return [decodeLeniently(pair.slice(0, equals)), decodeLeniently(pair.slice(equals + 1))] as const;
     })
     .sort(([nameA, valueA], [nameB, valueB]) =>
       nameA === nameB ? (valueA < valueB ? -1 : valueA > valueB ? 1 : 0) : nameA < nameB ? -1 : 1,
@@ -81,8 +66,7 @@ export function canonicalQuery(search: string): string {
 
 /** `20191115T033655Z`: the basic ISO 8601 format `X-Sdk-Date` uses. */
 export function sdkDate(date: Date): string {
-  const iso = date.toISOString(); // 2019-11-15T03:36:55.000Z
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  return date.toISOString().replace(/[-:]|\.\d+/g, ""); // 2019-11-15T03:36:55.000Z
 }
 
 export interface CanonicalInput {
@@ -90,14 +74,13 @@ export interface CanonicalInput {
   url: URL;
   /** The headers to sign, by lower-case name. */
   headers: ReadonlyMap<string, string>;
-  /** The exact body bytes. */
-  body: Bytes;
+  /** Lower-case hex SHA-256 of the exact body bytes (see `hashPayload`). */
+  payloadHash: string;
 }
 
 /** The canonical request: method, URI, query, headers, signed header names and payload hash. */
-export async function canonicalRequest({ method, url, headers, body }: CanonicalInput): Promise<string> {
+export function canonicalRequest({ method, url, headers, payloadHash }: CanonicalInput): string {
   const names = [...headers.keys()].sort();
-  const payloadHash = headers.get("x-sdk-content-sha256") ?? (body.byteLength === 0 ? EMPTY_BODY_HASH : await sha256Hex(body));
   return [
     method.toUpperCase(),
     canonicalUri(url.pathname),
@@ -108,24 +91,50 @@ export async function canonicalRequest({ method, url, headers, body }: Canonical
   ].join("\n");
 }
 
-// Importing an HMAC key is the costly step; each key is imported once per secret.
-const keys = new Map<string, Promise<CryptoKey>>();
-const MAX_CACHED_KEYS = 16;
-
-function hmacKey(secretKey: string): Promise<CryptoKey> {
-  let key = keys.get(secretKey);
-  if (key === undefined) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string);
-    keys.set(secretKey, key);
-  }
-  return key;
-}
-
 /** The hex signature of a canonical request, signed at `date` (`X-Sdk-Date` form). */
 export async function signature(canonical: string, date: string, secretKey: string): Promise<string> {
-  const stringToSign = `${ALGORITHM}\n${date}\n${await sha256Hex(encoder.encode(canonical))}`;
-  return hex(await crypto.subtle.sign("HMAC", await hmacKey(secretKey), encoder.encode(stringToSign)));
+  return hmacSha256Hex(secretKey, `${ALGORITHM}\n${date}\n${await sha256Hex(canonical)}`);
+}
+
+/** What `signHeaders` signs: the request's parts, with headers it may change. */
+export interface SigningInput {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** Bytes as Web Crypto takes them: not a view of a `SharedArrayBuffer`. */
+  body: string | Uint8Array<ArrayBuffer> | undefined;
+}
+
+/** SHA-256 hex of the body bytes (a string as its UTF-8); the fixed empty hash for no body. */
+export async function hashPayload(body: SigningInput["body"]): Promise<string> {
+  return body?.length ? sha256Hex(body) : EMPTY_BODY_HASH;
+}
+
+/**
+ * Signs in place: deletes any `Authorization`, then sets `X-Sdk-Date`, `X-Security-Token`
+ * (temporary credentials) and `Authorization` on `input.headers`. Every header there is
+ * signed, and `host`. A caller that has the payload hash already (a retry of one call)
+ * passes it as `payloadHash`; an `X-Sdk-Content-Sha256` header, as the reference signers
+ * take it, comes before both.
+ */
+export async function signHeaders(
+  input: SigningInput,
+  credentials: AkSkCredentials,
+  options: { date: Date; payloadHash?: string },
+): Promise<void> {
+  const { url, headers } = input;
+  const date = sdkDate(options.date);
+  headers.delete("authorization");
+  headers.set("x-sdk-date", date);
+  if (credentials.securityToken !== undefined) headers.set("x-security-token", credentials.securityToken);
+
+  // A host header, where a runtime lets one be set, is what is sent: it wins over the URL's.
+  const toSign = new Map([["host", url.host], ...headers]);
+  const payloadHash = headers.get("x-sdk-content-sha256") ?? options.payloadHash ?? (await hashPayload(input.body));
+  const canonical = canonicalRequest({ ...input, headers: toSign, payloadHash });
+  const names = [...toSign.keys()].sort().join(";");
+  const signed = await signature(canonical, date, credentials.secretKey);
+  headers.set("authorization", `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${names}, Signature=${signed}`);
 }
 
 /**
@@ -135,22 +144,9 @@ export async function signature(canonical: string, date: string, secretKey: stri
  * signed, with `host` and `x-sdk-date` always among them. The original is left untouched.
  */
 export async function signRequest(request: Request, credentials: AkSkCredentials, options: SignOptions = {}): Promise<Request> {
-  const url = new URL(request.url);
-  const date = sdkDate(options.date ?? new Date());
   const headers = new Headers(request.headers);
-  headers.delete("authorization");
-  headers.set("X-Sdk-Date", date);
-  if (credentials.securityToken !== undefined) headers.set("X-Security-Token", credentials.securityToken);
-
-  const toSign = new Map<string, string>([["host", url.host]]);
-  headers.forEach((value, name) => toSign.set(name, value));
-  const body = request.body === null ? new Uint8Array() : await request.clone().arrayBuffer();
-  const canonical = await canonicalRequest({ method: request.method, url, headers: toSign, body });
-  const names = [...toSign.keys()].sort().join(";");
-  // Web Crypto hashes and signs off the main thread: the new request is built meanwhile,
-  // and gets its Authorization header once the signature is there.
-  const signing = signature(canonical, date, credentials.secretKey);
-  const signed = new Request(request, request.body === null ? { headers } : { headers, body });
-  signed.headers.set("Authorization", `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${names}, Signature=${await signing}`);
-  return signed;
+  // A clone is read so that the original keeps its body.
+  const body = request.body === null ? undefined : new Uint8Array(await request.clone().arrayBuffer());
+  await signHeaders({ method: request.method, url: new URL(request.url), headers, body }, credentials, { date: options.date ?? new Date() });
+  return new Request(request, { headers, body: body ?? null });
 }

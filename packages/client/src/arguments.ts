@@ -1,12 +1,13 @@
-import { describeValue } from "./errors.js";
+import { describeValue, VpcepError } from "./errors.js";
 import type { ResourceType } from "./models.js";
 
 /**
  * Thrown before any request is sent when a named operation gets an argument it cannot
  * send: `operation` and `argument` name it, the message states the rule.
  */
-export class VpcepArgumentError extends TypeError {
+export class VpcepArgumentError extends VpcepError {
   override readonly name = "VpcepArgumentError";
+  readonly kind = "argument";
   readonly operation: string;
   readonly argument: string;
 

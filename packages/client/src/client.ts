@@ -1,13 +1,15 @@
 import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { akSkAuthenticator } from "./auth/aksk.js";
-import { tokenAuthenticator, type Authenticator } from "./auth/token.js";
-import { CallRequest } from "./call-request.js";
+import type { Authenticator } from "./auth/authenticator.js";
+import { tokenAuthenticator } from "./auth/token.js";
 import { VpcepApiError, withoutQuery } from "./errors.js";
 import { bindOperations, type VpcepOperations } from "./operations.js";
 import { resolveOptions, type ResolvedOptions, type VpcepClientOptions } from "./options.js";
 import { bindCollectors, bindPaginators, type Collectors, type Paginators } from "./paging.js";
 import type { ProjectPaths, RootPaths } from "./paths.js";
-import { createTransport } from "./transport.js";
+import { createTransport } from "./transport/index.js";
+import { CallRequest } from "./transport/call.js";
+import { attemptsOf } from "./transport/response-body.js";
 import { bindWaiters, type Waiters } from "./waiters.js";
 
 /**
@@ -54,7 +56,6 @@ function authenticator(options: ResolvedOptions): Authenticator {
 const throwOnErrorStatus: Middleware = {
   async onResponse({ request, response }) {
     if (response.ok) return undefined;
-    // The transport has read the body already and answers text() from memory.
     const text = await response.text();
     let body: unknown = text === "" ? undefined : text;
     try {
@@ -62,7 +63,7 @@ const throwOnErrorStatus: Middleware = {
     } catch {
       // Not JSON: the error keeps the text.
     }
-    throw new VpcepApiError(response, body, { method: request.method, url: withoutQuery(request.url) });
+    throw new VpcepApiError(response, body, { method: request.method, url: withoutQuery(request.url) }, attemptsOf(response));
   },
 };
 
@@ -86,8 +87,7 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<bool
     retry: resolved.retry,
     timeout: resolved.timeout,
     logger: resolved.logger,
-    random: Math.random,
-    now: () => performance.now(),
+    clock: { now: () => performance.now(), wallTime: Date.now, random: Math.random },
   });
   const baseUrl = `${resolved.apiRoot}/v1/${encodeURIComponent(resolved.projectId)}`;
   const project = createClient<ProjectPaths>({ baseUrl, fetch, querySerializer, Request: CallRequest });

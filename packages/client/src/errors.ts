@@ -5,7 +5,7 @@ export type ErrorCode = KnownErrorCode | (string & {});
 
 /** The base of every error the client throws; `kind` tells them apart without `instanceof`. */
 export abstract class VpcepError extends Error {
-  abstract readonly kind: "config" | "api" | "network" | "timeout" | "abort" | "response" | "wait";
+  abstract readonly kind: "config" | "argument" | "api" | "network" | "timeout" | "abort" | "response" | "redirect" | "wait";
 
   /** The fields of the error, for logs; never a header, token, key or signature. */
   toJSON(): Record<string, unknown> {
@@ -36,10 +36,17 @@ export function withoutQuery(url: string): string {
   return index === -1 ? url : url.slice(0, index);
 }
 
-interface RequestFacts {
+export interface RequestFacts {
   method: string;
   /** The URL without its query, which may hold filters but never credentials. */
   url: string;
+}
+
+/** A finding of the contract mock (Prism's `sl-violations` header): where the request broke the spec, and how. */
+export interface ContractViolation {
+  /** Where, e.g. `body.endpoint_service_id` or `query.limit`. */
+  location: string;
+  message: string;
 }
 
 /** The service answered with an HTTP error status. */
@@ -49,23 +56,53 @@ export class VpcepApiError extends VpcepError {
   readonly status: number;
   /** The service's error code (`EndPoint.0005`), from either error body; undefined without one. */
   readonly code: ErrorCode | undefined;
+  /** The service's own message (`error_msg`), from either error body; undefined without one. */
+  readonly serviceMessage: string | undefined;
+  /** What the contract mock found wrong with the request; empty from the real service. */
+  readonly violations: ContractViolation[];
   /** The request ID from the response headers, when the gateway sent one. */
   readonly requestId: string | undefined;
   /** The parsed error body as the service sent it. */
   readonly body: unknown;
   readonly method: string;
   readonly url: string;
+  /** How many attempts the call took before this answer. */
+  readonly attempts: number;
 
-  constructor(response: { status: number; statusText?: string; headers: Headers }, body: unknown, request: RequestFacts) {
+  constructor(response: { status: number; statusText?: string; headers: Headers }, body: unknown, request: RequestFacts, attempts = 1) {
     const { code, message } = errorCodeAndMessage(body);
+    const violations = contractViolations(response.headers);
     const summary = message ?? (response.statusText || "no error message");
-    super(`${request.method} ${request.url} failed with ${response.status}${code === undefined ? "" : ` ${code}`}: ${summary}`);
+    const found = violations.length === 0 ? "" : ` (${violations.map((v) => `${v.location}: ${v.message}`).join("; ")})`;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
+    super(`${request.method} ${request.url} failed with ${response.status}${code === undefined ? "" : ` ${code}`}${tries}: ${summary}${found}`);
     this.status = response.status;
     this.code = code;
+    this.serviceMessage = message;
+    this.violations = violations;
     this.requestId = response.headers.get("x-request-id") ?? response.headers.get("x-openstack-request-id") ?? undefined;
     this.body = body;
     this.method = request.method;
     this.url = request.url;
+    this.attempts = attempts;
+  }
+}
+
+/** The findings of Prism's `sl-violations` header, `[{ location: ["request", "body", "x"], message }]`. */
+function contractViolations(headers: Headers): ContractViolation[] {
+  const header = headers.get("sl-violations");
+  if (header === null) return [];
+  try {
+    const found: unknown = JSON.parse(header);
+    if (!Array.isArray(found)) return [];
+    return found.flatMap((item: { location?: unknown; message?: unknown }) => {
+      if (typeof item?.message !== "string") return [];
+      const path = Array.isArray(item.location) ? item.location.filter((part): part is string | number => typeof part !== "object") : [];
+      const location = (path[0] === "request" ? path.slice(1) : path).join(".") || "request";
+      return [{ location, message: item.message }];
+    });
+  } catch {
+    return [];
   }
 }
 
@@ -91,11 +128,15 @@ export class VpcepTimeoutError extends VpcepError {
   readonly kind = "timeout";
   readonly limit: "attempt" | "total" | "wait";
   readonly timeoutMs: number;
+  /** For a call's limits: how many attempts it made; undefined for a waiter. */
+  readonly attempts: number | undefined;
 
-  constructor(what: string, limit: "attempt" | "total" | "wait", timeoutMs: number) {
-    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out`);
+  constructor(what: string, limit: "attempt" | "total" | "wait", timeoutMs: number, attempts?: number) {
+    const tries = attempts === undefined || attempts === 1 ? "" : ` (attempt ${attempts})`;
+    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out${tries}`);
     this.limit = limit;
     this.timeoutMs = timeoutMs;
+    this.attempts = attempts;
   }
 }
 
@@ -116,12 +157,38 @@ export class VpcepResponseError extends VpcepError {
   readonly status: number;
   readonly method: string;
   readonly url: string;
+  /** The attempt that got this answer. */
+  readonly attempts: number;
 
-  constructor(request: RequestFacts, status: number, problem: string) {
-    super(`${request.method} ${request.url} answered ${status} with ${problem}`);
+  constructor(request: RequestFacts, status: number, problem: string, attempts = 1) {
+    super(`${request.method} ${request.url} answered ${status} with ${problem}${attempts > 1 ? ` (attempt ${attempts})` : ""}`);
     this.status = status;
     this.method = request.method;
     this.url = request.url;
+    this.attempts = attempts;
+  }
+}
+
+/**
+ * The answer was a redirect, which the client does not follow: the API never redirects,
+ * and following would hand the credentials to the redirect's target.
+ */
+export class VpcepRedirectError extends VpcepError {
+  override readonly name = "VpcepRedirectError";
+  readonly kind = "redirect";
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  /** Where the redirect points (without query), if the runtime lets it be read; browsers hide it. */
+  readonly location: string | undefined;
+
+  constructor(request: RequestFacts, status: number, location: string | undefined) {
+    const to = location === undefined ? "an undisclosed location" : location;
+    super(`${request.method} ${request.url} was redirected${status === 0 ? "" : ` (${status})`} to ${to}; redirects are not followed`);
+    this.status = status;
+    this.method = request.method;
+    this.url = request.url;
+    this.location = location;
   }
 }
 

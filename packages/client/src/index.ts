@@ -8,9 +8,11 @@ export {
   VpcepConfigError,
   VpcepError,
   VpcepNetworkError,
+  VpcepRedirectError,
   VpcepResponseError,
   VpcepTimeoutError,
   VpcepWaitError,
+  type ContractViolation,
   type ErrorCode,
 } from "./errors.js";
 export type {
@@ -27,13 +29,14 @@ export type {
   QueryOf,
   VpcepOperations,
 } from "./operations.js";
-export type { FetchFunction, VpcepClientOptions } from "./options.js";
+export type { VpcepClientOptions } from "./options.js";
+export type { FetchFunction } from "./transport/policy.js";
 export type { Collectors, Paginators } from "./paging.js";
 export type { ProjectPaths, RootPaths } from "./paths.js";
 export type { Int64AsString } from "./precision.js";
 export { REGIONS, type Region } from "./regions.js";
 export { parseTimestamp } from "./timestamps.js";
 export type { RetryOptions, TimeoutOptions } from "./retry.js";
-export type { LogEntry, Logger } from "./transport.js";
+export type { LogEntry, Logger } from "./transport/log.js";
 export type { WaitOptions, Waiters } from "./waiters.js";
 export type * from "./models.js";

@@ -3,14 +3,8 @@ import { checkToken, HEADER_SAFE, type TokenProvider } from "./auth/token.js";
 import { describeValue, VpcepConfigError } from "./errors.js";
 import { REGIONS, isRegion, type Region } from "./regions.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT, type RetryOptions, type RetryPolicy, type TimeoutOptions } from "./retry.js";
-import type { Logger } from "./transport.js";
-
-/**
- * A `fetch` that the client calls with a fully built `Request`, and an init whose `signal`
- * aborts when the attempt must stop (time limit, caller's abort); honour it, as the global
- * `fetch` does, so that an abandoned attempt frees its connection.
- */
-export type FetchFunction = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
+import type { Logger } from "./transport/log.js";
+import type { FetchFunction } from "./transport/policy.js";
 
 interface CommonOptions {
   /** The project that owns the resources; bound once, used in every path. */

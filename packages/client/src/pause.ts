@@ -13,3 +13,13 @@ export function pause(ms: number, signal: AbortSignal | undefined, aborted: () =
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** Settles as `promise` does, or rejects with the signal's reason as soon as `signal` aborts. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

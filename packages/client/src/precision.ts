@@ -8,12 +8,16 @@ export const INT64_FIELDS = ["marker_id"] as const;
 /** An int64 field's key and its integer value (the value is group 1). */
 const INT64_NUMBER = new RegExp(`"(?:${INT64_FIELDS.join("|")})"\\s*:\\s*(-?\\d+)(?=\\s*[,}\\]])`, "g");
 
+/** The keys as they appear in JSON text, to skip the scan of bodies without any. */
+const INT64_KEYS = INT64_FIELDS.map((field) => `"${field}"`);
+
 /**
  * Quotes the integer values of int64 fields in a JSON text, before it is parsed. A key
- * inside a JSON string cannot match: its quotes would be escaped. (A loop over the matches
- * costs a third of `replace` with a pattern, on every response of the API.)
+ * inside a JSON string cannot match: its quotes would be escaped. A body without any of
+ * the keys is returned as it is, unscanned.
  */
 export function quoteInt64Fields(json: string): string {
+  if (!INT64_KEYS.some((key) => json.includes(key))) return json;
   let quoted = "";
   let copied = 0;
   INT64_NUMBER.lastIndex = 0;

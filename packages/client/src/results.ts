@@ -1,4 +1,5 @@
 import { VpcepApiError, withoutQuery } from "./errors.js";
+import { attemptsOf } from "./transport/response-body.js";
 
 /** The data of a successful result, or the `VpcepApiError` its error response stands for. */
 export function dataOrThrow<Data>(
@@ -6,5 +7,5 @@ export function dataOrThrow<Data>(
   method: string,
 ): Data {
   if (result.response.ok) return result.data as Data;
-  throw new VpcepApiError(result.response, result.error, { method, url: withoutQuery(result.response.url) });
+  throw new VpcepApiError(result.response, result.error, { method, url: withoutQuery(result.response.url) }, attemptsOf(result.response));
 }

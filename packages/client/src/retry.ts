@@ -47,18 +47,3 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS
 export function isRetryableMethod(method: string, policy: RetryPolicy): boolean {
   return IDEMPOTENT_METHODS.has(method) || (policy.retryPost && method === "POST");
 }
-
-/** Full jitter: a random delay between 0 and min(max, base × 2^(retry − 1)). */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  return Math.floor(random() * ceiling);
-}
-
-/** The wait a `Retry-After` header asks for, in ms: seconds or an HTTP date; undefined if absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

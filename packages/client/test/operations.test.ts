@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVpcepClient, VpcepArgumentError, type TagActionRequest, type VpcepClient } from "../src/index.js";
+import { createVpcepClient, VpcepArgumentError, VpcepError, type TagActionRequest, type VpcepClient } from "../src/index.js";
 import { jsonResponse, recordingFetch } from "./recording-fetch.js";
 
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
@@ -180,9 +180,9 @@ describe("named operations refuse arguments they cannot send", () => {
     expect(error.argument).toBe("lookup.id");
   });
 
-  it("is a TypeError named VpcepArgumentError", async () => {
+  it("is a VpcepError of kind argument, named VpcepArgumentError", async () => {
     const error = await refusal((v) => v.getVersion(""));
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error.name).toBe("VpcepArgumentError");
+    expect(error).toBeInstanceOf(VpcepError);
+    expect(error).toMatchObject({ name: "VpcepArgumentError", kind: "argument", operation: "getVersion", argument: "version" });
   });
 });

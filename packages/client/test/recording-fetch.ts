@@ -4,7 +4,9 @@ import type { FetchFunction } from "../src/index.js";
 export function recordingFetch(respond: (request: Request) => Response | Promise<Response> = () => jsonResponse(200, {})) {
   const requests: Request[] = [];
   const fetch: FetchFunction = async (request) => {
-    requests.push(request.clone());
+    // Like a real fetch, it uses up the request's body; the record is a copy.
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    requests.push(new Request(request.url, { method: request.method, headers: request.headers, ...(body === undefined ? {} : { body }) }));
     return respond(request);
   };
   return { fetch, requests };

@@ -10,13 +10,15 @@ export type Step =
 
 /**
  * A `fetch` that plays `steps` in order, one per request (the last one repeats), and
- * records each `Request` it receives. `{ drop }` fails like a broken connection; "hang"
- * never answers until the request's signal aborts, as a real fetch would.
+ * records each `Request` it receives. Like a real fetch, it uses up the request's body
+ * (the record is a copy). `{ drop }` fails like a broken connection; "hang" never answers
+ * until the request's signal aborts, as a real fetch would.
  */
 export function scriptedFetch(...steps: Step[]) {
   const requests: Request[] = [];
   const fetch: FetchFunction = async (request, init) => {
-    requests.push(request.clone());
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    requests.push(new Request(request.url, { method: request.method, headers: request.headers, ...(body === undefined ? {} : { body }) }));
     const signal = init?.signal ?? request.signal;
     const step = steps[Math.min(requests.length, steps.length) - 1];
     if (step === undefined) throw new Error("scriptedFetch needs at least one step");

@@ -1,5 +1,5 @@
-import { signRequest, type AkSkCredentials } from "./signing.js";
-import { withHeader, type Authenticator } from "./token.js";
+import type { Authenticator } from "./authenticator.js";
+import { signHeaders, type AkSkCredentials } from "./signing.js";
 
 /**
  * How far the server's clock may be from ours before a 401 is taken for a clock that is
@@ -9,25 +9,26 @@ import { withHeader, type Authenticator } from "./token.js";
 const SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * Signs every attempt afresh (a new `X-Sdk-Date` each time) with the access key and
- * secret key, naming the project in `X-Project-Id`. When the gateway refuses a signature
- * and its `Date` says our clock is more than five minutes off, the offset is kept and the
- * call signed once more with the corrected time (as AWS SDKs correct clock skew); every
- * later call of the client signs with it too.
+ * Signs every send afresh (a new `X-Sdk-Date` each time), in place, with the access key
+ * and secret key, naming the project in `X-Project-Id`. When the gateway refuses a
+ * signature and its `Date` says our clock is more than five minutes off, the offset is
+ * kept and the call signed once more with the corrected time (as AWS SDKs correct clock
+ * skew); every later call of the client signs with it too.
  */
-export function akSkAuthenticator(credentials: AkSkCredentials, projectId: string, now: () => Date = () => new Date()): Authenticator {
+export function akSkAuthenticator(credentials: AkSkCredentials, projectId: string, now: () => number = Date.now): Authenticator {
   let offsetMs = 0;
   return {
-    async authorize(request) {
-      const date = new Date(now().getTime() + offsetMs);
-      const signed = await signRequest(withHeader(request, "X-Project-Id", projectId), credentials, { date });
-      return { request: signed, used: date };
+    async authorize({ request, call }) {
+      const date = new Date(now() + offsetMs);
+      request.headers.set("X-Project-Id", projectId);
+      await signHeaders({ method: request.method, url: new URL(request.url), headers: request.headers, body: call.body }, credentials, { date });
+      return date;
     },
     async refreshAfterUnauthorized(used, response) {
       const serverTime = Date.parse(response.headers.get("date") ?? "");
       if (!Number.isFinite(serverTime) || !(used instanceof Date)) return false;
       if (Math.abs(serverTime - used.getTime()) <= SKEW_TOLERANCE_MS) return false;
-      offsetMs = serverTime - now().getTime();
+      offsetMs = serverTime - now();
       return true;
     },
   };

@@ -1,21 +1,9 @@
 import { VpcepConfigError } from "../errors.js";
+import { untilAborted } from "../pause.js";
+import type { Authenticator } from "./authenticator.js";
 
 /** Returns an IAM token; called again (once) when the service answers 401. */
 export type TokenProvider = () => string | Promise<string>;
-
-/** A request with credentials added, and what was used, for `refreshAfterUnauthorized`. */
-export interface Authorization {
-  request: Request;
-  used: unknown;
-}
-
-/** How a request proves who sends it: it is authorized before each attempt. */
-export interface Authenticator {
-  /** Adds credentials; synchronous when nothing has to be awaited (a fixed token). */
-  authorize(request: Request): Authorization | Promise<Authorization>;
-  /** After a 401 (`response`) to a request authorized with `used`: whether new credentials are there to try once more. */
-  refreshAfterUnauthorized(used: unknown, response: Response): Promise<boolean>;
-}
 
 /** A header value: printable ASCII without surrounding white space. */
 export const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
@@ -35,46 +23,62 @@ export function checkToken(token: unknown, source?: string): string {
 
 /**
  * Sends an IAM token as `X-Auth-Token`. With a provider, the token is fetched on first use
- * and again after a 401; concurrent calls share one refresh.
+ * and again after a 401; concurrent calls share one request to the provider.
  */
 export function tokenAuthenticator(token: string | TokenProvider): Authenticator {
   if (typeof token === "string") {
     return {
-      authorize: (request) => ({ request: withHeader(request, "X-Auth-Token", token), used: token }),
+      async authorize({ request }) {
+        request.headers.set("X-Auth-Token", token);
+        return token;
+      },
       refreshAfterUnauthorized: async () => false,
     };
   }
-  let current: Promise<string> | undefined;
-  const fetchToken = () => Promise.resolve().then(token).then((value) => checkToken(value, "the token provider's result"));
-  const refresh = (stale: Promise<string>) => {
-    // Only the first caller holding the stale token starts a refresh; the rest share it.
-    // After a refresh failed, the next caller to meet a 401 tries again.
-    if (current === stale || current === undefined) {
-      current = fetchToken();
-      current.catch(() => (current = undefined));
-    }
-    return current;
-  };
+  const tokens = sharedTokens(token);
   return {
-    async authorize(request) {
-      current ??= fetchToken();
-      const pending = current;
-      pending.catch(() => {
-        if (current === pending) current = undefined;
-      });
-      return { request: withHeader(request, "X-Auth-Token", await pending), used: pending };
+    async authorize({ request, signal }) {
+      const token = tokens.current();
+      request.headers.set("X-Auth-Token", await tokens.wait(token, signal));
+      // Wrapped: an async function's result would be the token, not the request for it.
+      return { token };
     },
-    async refreshAfterUnauthorized(used) {
-      const next = refresh(used as Promise<string>);
-      if (next === undefined) return false;
-      await next;
+    async refreshAfterUnauthorized(used, _response, signal) {
+      await tokens.wait(tokens.refresh((used as { token: Promise<string> }).token), signal);
       return true;
     },
   };
 }
 
-/** Sets a header on a request the client built itself (its headers are mutable). */
-export function withHeader(request: Request, name: string, value: string): Request {
-  request.headers.set(name, value);
-  return request;
+/**
+ * The provider's token, shared by the calls of a client. A failed request to the provider
+ * is forgotten, so the next call asks again; so is one that a waiting call gave up on (its
+ * time ran out, or its caller aborted), so that a provider that never answers holds up
+ * only the calls already waiting for it.
+ */
+function sharedTokens(provider: TokenProvider) {
+  let pending: Promise<string> | undefined;
+  const forget = (token: Promise<string>) => {
+    if (pending === token) pending = undefined;
+  };
+  const ask = () => {
+    const token = Promise.resolve()
+      .then(provider)
+      .then((value) => checkToken(value, "the token provider's result"));
+    token.catch(() => forget(token));
+    return (pending = token);
+  };
+  return {
+    current: () => pending ?? ask(),
+    /** After a 401 to `stale`: a new token, unless another call has asked for one already. */
+    refresh: (stale: Promise<string>) => (pending === stale || pending === undefined ? ask() : pending),
+    async wait(token: Promise<string>, signal: AbortSignal): Promise<string> {
+      try {
+        return await untilAborted(token, signal);
+      } catch (error) {
+        if (signal.aborted) forget(token);
+        throw error;
+      }
+    },
+  };
 }

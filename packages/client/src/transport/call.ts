@@ -1,0 +1,78 @@
+import { withoutQuery, type RequestFacts } from "../errors.js";
+
+/** A body as the transport keeps it for every send of a call. */
+export type KeptBody = string | Uint8Array<ArrayBuffer> | undefined;
+
+/**
+ * The `Request` class openapi-fetch builds each call's request with. It keeps the body as
+ * openapi-fetch serialised it, so that retries and the AK/SK payload hash never read the
+ * body back, and it asks `fetch` not to follow redirects: a redirect would carry the
+ * credentials, and a create's body, to wherever the `Location` points.
+ */
+export class CallRequest extends Request {
+  /** The body, when it is text or absent; `null` for another kind of body (a custom `bodySerializer`'s). */
+  readonly keptBody: string | undefined | null;
+
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, { ...init, redirect: "manual" });
+    const body = init?.body;
+    this.keptBody = body == null ? undefined : typeof body === "string" ? body : null;
+  }
+}
+
+/** One call of the client: everything needed to send it again, and its limits. */
+export class Call {
+  readonly method: string;
+  /** The caller's signal (openapi-fetch puts it on the request it builds). */
+  readonly signal: AbortSignal;
+  /** When the call's total time limit runs out, on the transport's monotonic clock. */
+  readonly deadline: number;
+  readonly body: KeptBody;
+  #unsent: Request | undefined;
+  readonly #template: Request;
+  #facts: RequestFacts | undefined;
+
+  private constructor(request: Request, body: KeptBody, firstSendable: boolean, deadline: number) {
+    this.method = request.method;
+    this.signal = request.signal;
+    this.deadline = deadline;
+    this.body = body;
+    this.#template = request;
+    this.#unsent = firstSendable ? request : undefined;
+  }
+
+  /**
+   * Starts a call from the request openapi-fetch built. A request the client did not build
+   * (a middleware may replace it) has its body read once, and is copied for every send.
+   */
+  static async start(request: Request, deadline: number): Promise<Call> {
+    if (request instanceof CallRequest && request.keptBody !== null) return new Call(request, request.keptBody, true, deadline);
+    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    return new Call(request, body, false, deadline);
+  }
+
+  /** The method and URL (without the query, which may hold filters) for errors and logs. */
+  get facts(): RequestFacts {
+    // Reading a Request's URL costs a serialisation: only errors, retries and logs need it.
+    return (this.#facts ??= { method: this.method, url: withoutQuery(this.#template.url) });
+  }
+
+  /** `GET https://…/vpc-endpoints/e1`, for messages. */
+  describe(): string {
+    return `${this.facts.method} ${this.facts.url}`;
+  }
+
+  /**
+   * The request to send next: the one openapi-fetch built, the first time; afterwards a
+   * fresh copy with the kept body (a sent request's body is used up). Credentials on the
+   * copied headers are set anew by the authentication of each send.
+   */
+  nextRequest(): Request {
+    const unsent = this.#unsent;
+    if (unsent !== undefined) {
+      this.#unsent = undefined;
+      return unsent;
+    }
+    return new Request(this.#template, { redirect: "manual", ...(this.body === undefined ? {} : { body: this.body }) });
+  }
+}

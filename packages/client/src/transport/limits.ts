@@ -1,0 +1,58 @@
+import { VpcepAbortError, VpcepTimeoutError } from "../errors.js";
+import type { TimeoutOptions } from "../retry.js";
+import type { Attempt, Policy } from "./policy.js";
+
+/**
+ * Ends each attempt at its own time limit or at the call's deadline, whichever comes first,
+ * or when the caller aborts. Everything the attempt does is covered: waiting for
+ * credentials, the request, the answer and its whole body. A failure the signal caused
+ * becomes a `VpcepAbortError` (the caller) or a `VpcepTimeoutError` naming the limit that
+ * ran out; any other failure passes through as it is.
+ */
+export function attemptLimits(timeout: Required<TimeoutOptions>, now: () => number): Policy {
+  return async (attempt, next) => {
+    const { call } = attempt;
+    const remaining = call.deadline - now();
+    if (call.signal.aborted) throw new VpcepAbortError(call.describe(), call.signal.reason);
+    // Only a re-send after a refresh can start this late; it is not sent.
+    if (remaining <= 0) throw timedOut(attempt, "total", timeout.totalMs);
+    const byTotal = remaining <= timeout.attemptMs;
+    const limit = limitSignal(call.signal, byTotal ? remaining : timeout.attemptMs);
+    try {
+      return await next({ ...attempt, signal: limit.signal });
+    } catch (error) {
+      if (call.signal.aborted) throw new VpcepAbortError(call.describe(), call.signal.reason);
+      if (limit.timedOut()) throw byTotal ? timedOut(attempt, "total", timeout.totalMs) : timedOut(attempt, "attempt", timeout.attemptMs);
+      throw error;
+    } finally {
+      limit.release();
+    }
+  };
+}
+
+function timedOut(attempt: Attempt, limit: "attempt" | "total", ms: number): VpcepTimeoutError {
+  return new VpcepTimeoutError(attempt.call.describe(), limit, ms, attempt.number);
+}
+
+/**
+ * A signal that aborts after `ms` or when `caller` aborts. Its timer is cleared, and its
+ * listener removed, on `release()`: nothing of an attempt outlives it.
+ */
+function limitSignal(caller: AbortSignal, ms: number) {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException(`The time limit of ${ms} ms ran out`, "TimeoutError"));
+  }, ms);
+  const follow = () => controller.abort(caller.reason);
+  caller.addEventListener("abort", follow, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    release() {
+      clearTimeout(timer);
+      caller.removeEventListener("abort", follow);
+    },
+  };
+}

@@ -132,8 +132,7 @@ export class VpcepTimeoutError extends VpcepError {
   readonly attempts: number | undefined;
 
   constructor(what: string, limit: "attempt" | "total" | "wait", timeoutMs: number, attempts?: number) {
-    const tries = attempts === undefined || attempts === 1 ? "" : ` (attempt ${attempts})`;
-    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out${tries}`);
+    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out`);
     this.limit = limit;
     this.timeoutMs = timeoutMs;
     this.attempts = attempts;
@@ -161,7 +160,7 @@ export class VpcepResponseError extends VpcepError {
   readonly attempts: number;
 
   constructor(request: RequestFacts, status: number, problem: string, attempts = 1) {
-    super(`${request.method} ${request.url} answered ${status} with ${problem}${attempts > 1 ? ` (attempt ${attempts})` : ""}`);
+    super(`${request.method} ${request.url} answered ${status} with ${problem}`);
     this.status = status;
     this.method = request.method;
     this.url = request.url;

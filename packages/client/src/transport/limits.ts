@@ -43,7 +43,7 @@ function limitSignal(caller: AbortSignal, ms: number) {
   let expired = false;
   const timer = setTimeout(() => {
     expired = true;
-    controller.abort(new DOMException(`The time limit of ${ms} ms ran out`, "TimeoutError"));
+    controller.abort();
   }, ms);
   const follow = () => controller.abort(caller.reason);
   caller.addEventListener("abort", follow, { once: true });

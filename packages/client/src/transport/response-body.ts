@@ -1,4 +1,4 @@
-import { VpcepNetworkError, VpcepResponseError } from "../errors.js";
+import { errorCodeAndMessage, VpcepNetworkError, VpcepResponseError } from "../errors.js";
 import { quoteInt64Fields } from "../precision.js";
 import type { Attempt } from "./policy.js";
 
@@ -8,37 +8,29 @@ const UNPARSED: unique symbol = Symbol("unparsed");
 /**
  * A response whose body the transport has read whole, within the attempt: the attempt's
  * limits covered it, and nothing is left to stall. It is a complete `Response` over the
- * bytes as read (int64 fields quoted, see `quoteInt64Fields`): `text()`, `json()`,
- * `arrayBuffer()`, `blob()`, `bytes()`, the `body` stream and `clone()` all work, and a
- * body can be read once. `json()` answers with the value the transport parsed when it
- * checked the body, so that a body is parsed once.
- *
- * The body is held in memory and becomes a stream only if `body` is read: on Node 20,
- * building a `Response` over bytes (its stream) costs about 10 µs, more than the rest
- * of the client's work on a call.
+ * body as read (int64 fields quoted, see `quoteInt64Fields`), readable once as any is.
+ * `text()` and `json()` answer from memory, `json()` with the value the transport parsed
+ * when it checked the body, so that a body is parsed once. The other ways to read it
+ * (`body`, `blob()`, `arrayBuffer()`, ...) go through a `Response` over the bytes, built
+ * when first needed: on Node 20 building one, with its stream, costs about 10 µs, more
+ * than the rest of the client's work on a call.
  */
 export class ReadResponse extends Response {
   /** How many attempts the call took, this one included. */
   readonly attempts: number;
   readonly #url: string;
-  readonly #body: BodyRead;
+  readonly #read: BodyRead;
   readonly #parsed: unknown;
-  /** The body as a stream, once someone asked for `body`; from then on it is the body. */
   #streamed: Response | undefined;
-  #read = false;
+  #used = false;
 
-  constructor(answer: Response, body: BodyRead, parsed: unknown, attempts: number) {
-    const empty = body.byteLength === 0 || NULL_BODY_STATUSES.has(answer.status);
-    super(null, { status: answer.status, statusText: answer.statusText, headers: wholeBodyHeaders(answer.headers, empty ? 0 : body.byteLength) });
+  constructor(answer: Response, read: BodyRead, parsed: unknown, attempts: number) {
+    const empty = read.byteLength === 0 || NULL_BODY_STATUSES.has(answer.status);
+    super(null, { status: answer.status, statusText: answer.statusText, headers: wholeBodyHeaders(answer.headers, empty ? 0 : read.byteLength) });
     this.#url = answer.url;
-    this.#body = empty ? NO_BODY : body;
+    this.#read = empty ? { text: "", byteLength: 0, bytes: undefined } : read;
     this.#parsed = parsed;
     this.attempts = attempts;
-  }
-
-  /** The bytes of the body; encoded only if the text had to change and someone asks for bytes. */
-  get #bytes(): Uint8Array<ArrayBuffer> {
-    return (this.#body.bytes ??= encoder.encode(this.#body.text));
   }
 
   /** The URL the answer came from (a constructed `Response` has none of its own). */
@@ -46,69 +38,58 @@ export class ReadResponse extends Response {
     return this.#url;
   }
 
+  /** The body as a `Response` of its own, from the first read that needs its stream on. */
+  #stream(): Response {
+    const read = this.#read;
+    // After text() or json(), the body is used up: so is the stream's.
+    return (this.#streamed ??= new Response(this.#used ? usedUp() : read.byteLength === 0 ? null : (read.bytes ?? read.text)));
+  }
+
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    if (this.#body.byteLength === 0) return null;
-    this.#streamed ??= new Response(this.#read ? streamUsedUp() : this.#bytes);
-    return this.#streamed.body as ReadableStream<Uint8Array<ArrayBuffer>>;
+    return this.#read.byteLength === 0 ? null : (this.#stream().body as ReadableStream<Uint8Array<ArrayBuffer>>);
   }
 
   override get bodyUsed(): boolean {
-    return this.#streamed === undefined ? this.#read : this.#streamed.bodyUsed;
+    return this.#streamed?.bodyUsed ?? this.#used;
   }
 
-  /** Marks the body read: a second read fails as it does on any `Response`. */
-  #take(): void {
-    if (this.bodyUsed) throw new TypeError("Body is unusable: Body has already been read");
-    this.#read = true;
-  }
-
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#streamed !== undefined) return this.#streamed.arrayBuffer();
-    this.#take();
-    return this.#bytes.slice().buffer;
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#stream().arrayBuffer();
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    if (this.#streamed !== undefined) return new Uint8Array(await this.#streamed.arrayBuffer());
-    this.#take();
-    return this.#bytes.slice();
+    return new Uint8Array(await this.#stream().arrayBuffer());
   }
 
-  override async blob(): Promise<Blob> {
-    if (this.#streamed !== undefined) return this.#streamed.blob();
-    this.#take();
-    return new Blob([this.#bytes], { type: this.headers.get("content-type") ?? "" });
+  override blob(): Promise<Blob> {
+    return this.#stream().blob();
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#stream().formData();
   }
 
   override async text(): Promise<string> {
-    if (this.#streamed !== undefined) return this.#streamed.text();
-    this.#take();
-    return this.#body.text;
+    if (this.#streamed !== undefined || this.#used) return this.#stream().text();
+    this.#used = true;
+    return this.#read.text;
   }
 
   override async json(): Promise<unknown> {
-    if (this.#streamed !== undefined || this.#parsed === UNPARSED) return JSON.parse(await this.text());
-    this.#take();
+    if (this.#parsed === UNPARSED || this.#streamed !== undefined || this.#used) return JSON.parse(await this.text());
+    this.#used = true;
     return this.#parsed;
-  }
-
-  override async formData(): Promise<FormData> {
-    this.body; // the stream, so that the body counts as read however formData ends
-    return (this.#streamed ?? new Response(null)).formData();
   }
 
   override clone(): ReadResponse {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    return new ReadResponse(this, this.#body, this.#parsed, this.attempts);
+    return new ReadResponse(this, this.#read, this.#parsed, this.attempts);
   }
 
-  /** The error code of an error body, if it is JSON and has one; for the retry decision. */
+  /** The service's error code, from either error body; for the retry decision. */
   serviceErrorCode(): string | undefined {
-    if (!this.#body.text.includes("error")) return undefined;
     try {
-      const body = JSON.parse(this.#body.text) as { error_code?: unknown; error?: { code?: unknown } };
-      const code = body.error_code ?? body.error?.code;
-      return typeof code === "string" ? code : undefined;
+      return errorCodeAndMessage(JSON.parse(this.#read.text)).code;
     } catch {
       return undefined;
     }
@@ -119,14 +100,12 @@ export class ReadResponse extends Response {
 export interface BodyRead {
   readonly text: string;
   readonly byteLength: number;
-  /** The bytes as they came, when the text is what they decode to; else encoded on demand. */
-  bytes: Uint8Array<ArrayBuffer> | undefined;
+  /** The bytes as they came, when the text is what they decode to (else the text is the body). */
+  readonly bytes: Uint8Array<ArrayBuffer> | undefined;
 }
 
-const NO_BODY: BodyRead = { text: "", byteLength: 0, bytes: new Uint8Array() };
-
-/** A stream that is already read, for `body` asked for after the bytes were taken. */
-function streamUsedUp(): ReadableStream<Uint8Array> {
+/** A stream that is already read. */
+function usedUp(): ReadableStream<Uint8Array> {
   const stream = new ReadableStream<Uint8Array>();
   void stream.cancel();
   return stream;
@@ -162,7 +141,6 @@ export function documentsNoSuccessBody(method: string, url: string): boolean {
 }
 
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /**
  * Reads the answer's body whole, within the attempt. A success must bring JSON where its

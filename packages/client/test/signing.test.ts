@@ -288,4 +288,9 @@ describe("canonicalUri and canonicalQuery, exported for verifiers", () => {
   it("canonicalQuery sorts by name, then value, encodes by RFC 3986 and keeps + a plus", () => {
     expect(canonicalQuery("?b=2&a=1&a=0+x&c")).toBe("a=0%2Bx&a=1&b=2&c=");
   });
+
+  it("keeps text that does not decode as it is, and encodes it", () => {
+    expect(canonicalUri("/v1/100%/x")).toBe("/v1/100%25/x/");
+    expect(canonicalQuery("?q=%E4%B8&a=b=c")).toBe("a=b%3Dc&q=%25E4%25B8");
+  });
 });

@@ -19,15 +19,17 @@ export interface SignOptions {
 
 const ALGORITHM = "SDK-HMAC-SHA256";
 
-/** The SHA-256 of no bytes: the payload hash of every request without a body. */
-const EMPTY_BODY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/** The SHA-256 of no bytes (e3b0c442…b855), the payload hash of every request without a body; hashed on first use. */
+let emptyBodyHash: string | undefined;
 
 /** RFC 3986 encoding: everything but `A-Z a-z 0-9 - _ . ~` becomes `%XX`, upper-case. */
 function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  // Path segments and query values are mostly ids and numbers, their own encoding: the fast path.
+  return /^[\w.~-]*$/.test(text) ? text : encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function decodeLeniently(text: string): string {
+  if (!text.includes("%")) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -52,7 +54,7 @@ export function canonicalQuery(search: string): string {
   return search
     .replace(/^\?/, "")
     .split("&")
-    .filter(Boolean)
+    .filter((pair) => pair !== "")
     .map((pair) => {
       const equals = pair.includes("=") ? pair.indexOf("=") : pair.length;
       return [decodeLeniently(pair.slice(0, equals)), decodeLeniently(pair.slice(equals + 1))] as const;
@@ -66,7 +68,8 @@ export function canonicalQuery(search: string): string {
 
 /** `20191115T033655Z`: the basic ISO 8601 format `X-Sdk-Date` uses. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]|\.\d+/g, ""); // 2019-11-15T03:36:55.000Z
+  const iso = date.toISOString(); // 2019-11-15T03:36:55.000Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 export interface CanonicalInput {
@@ -107,15 +110,15 @@ export interface SigningInput {
 
 /** SHA-256 hex of the body bytes (a string as its UTF-8); the fixed empty hash for no body. */
 export async function hashPayload(body: SigningInput["body"]): Promise<string> {
-  return body?.length ? sha256Hex(body) : EMPTY_BODY_HASH;
+  return body?.length ? sha256Hex(body) : (emptyBodyHash ??= await sha256Hex(""));
 }
 
 /**
- * Signs in place: deletes any `Authorization`, then sets `X-Sdk-Date`, `X-Security-Token`
- * (temporary credentials) and `Authorization` on `input.headers`. Every header there is
- * signed, and `host`. A caller that has the payload hash already (a retry of one call)
- * passes it as `payloadHash`; an `X-Sdk-Content-Sha256` header, as the reference signers
- * take it, comes before both.
+ * Signs in place: sets `X-Sdk-Date`, `X-Security-Token` (temporary credentials) and
+ * `Authorization` on `input.headers`, replacing any Authorization there. Every other header
+ * there is signed, and `host`. A caller that has the payload hash already (a retry of one
+ * call) passes it as `payloadHash`; an `X-Sdk-Content-Sha256` header, as the reference
+ * signers take it, comes before both.
  */
 export async function signHeaders(
   input: SigningInput,
@@ -124,13 +127,14 @@ export async function signHeaders(
 ): Promise<void> {
   const { url, headers } = input;
   const date = sdkDate(options.date);
-  headers.delete("authorization");
   headers.set("x-sdk-date", date);
   if (credentials.securityToken !== undefined) headers.set("x-security-token", credentials.securityToken);
 
-  // A host header, where a runtime lets one be set, is what is sent: it wins over the URL's.
+  // Host and every header are signed, but the Authorization that is replaced at the end. A host
+  // header, where a runtime lets one be set, is what is sent: it wins over the URL's.
   const toSign = new Map([["host", url.host], ...headers]);
-  const payloadHash = headers.get("x-sdk-content-sha256") ?? options.payloadHash ?? (await hashPayload(input.body));
+  toSign.delete("authorization");
+  const payloadHash = toSign.get("x-sdk-content-sha256") ?? options.payloadHash ?? (await hashPayload(input.body));
   const canonical = canonicalRequest({ ...input, headers: toSign, payloadHash });
   const names = [...toSign.keys()].sort().join(";");
   const signed = await signature(canonical, date, credentials.secretKey);

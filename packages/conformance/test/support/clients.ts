@@ -5,8 +5,13 @@ import type { Consumer, Target } from "./target.js";
 
 export const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 
-/** The body of each response as it came over the wire, before the client read it. */
-const wireBodies = new WeakMap<Response, string>();
+/**
+ * The body of each response as it came over the wire, before the client read it, by the
+ * number `recordingFetch` puts in a header of the response: the client hands back a
+ * response of its own over the body it read, with the answer's headers.
+ */
+const wireBodies = new Map<string, string>();
+const WIRE_BODY_HEADER = "x-conformance-wire-body";
 
 /** Responses that broke the spec, found by `recordingFetch`; the setup file fails the test on any. */
 export const wireViolations: string[] = [];
@@ -17,9 +22,14 @@ export const wireViolations: string[] = [];
  * ajv, independently of Prism.
  */
 export async function recordingFetch(request: Request, init?: { signal: AbortSignal }): Promise<Response> {
-  const response = await fetch(request, init);
-  const text = await response.clone().text();
-  wireBodies.set(response, text);
+  const answer = await fetch(request, init);
+  const text = await answer.clone().text();
+  const id = String(wireBodies.size + 1);
+  wireBodies.set(id, text);
+  const headers = new Headers(answer.headers);
+  headers.set(WIRE_BODY_HEADER, id);
+  const response = new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
+  Object.defineProperty(response, "url", { value: answer.url });
   const root = inject("target").url;
   const path = new URL(request.url).pathname.slice(new URL(root).pathname.replace(/\/$/, "").length);
   const operationId = operationFor(request.method, path);
@@ -34,7 +44,7 @@ export async function recordingFetch(request: Request, init?: { signal: AbortSig
 
 /** The parsed wire body of a response the client returned; undefined when it had none. */
 export function wireBody(response: Response): unknown {
-  const text = wireBodies.get(response);
+  const text = wireBodies.get(response.headers.get(WIRE_BODY_HEADER) ?? "");
   if (text === undefined) throw new Error("this response did not come through recordingFetch");
   return text === "" ? undefined : JSON.parse(text);
 }

@@ -13,7 +13,7 @@ const hanging: Send = (attempt) =>
 
 async function attempt(signal?: AbortSignal): Promise<Attempt> {
   const call = await Call.start(new CallRequest("https://vpcep.test/x", signal === undefined ? {} : { signal }), now() + timeout.totalMs);
-  return { call, number: 1, request: call.nextRequest(), signal: call.signal };
+  return { call, number: 1, request: call.nextRequest(), signal: call.signal ?? new AbortController().signal };
 }
 
 beforeEach(() => {
@@ -63,7 +63,7 @@ describe("attemptLimits", () => {
 
   it("leaves no timer and no listener behind once the attempt is over", async () => {
     const first = await attempt(new AbortController().signal);
-    const listeners = vi.spyOn(first.call.signal, "removeEventListener");
+    const listeners = vi.spyOn(first.call.signal!, "removeEventListener");
     await attemptLimits(timeout, now)(first, async () => new Response() as never);
     expect(vi.getTimerCount()).toBe(0);
     expect(listeners).toHaveBeenCalledTimes(1);

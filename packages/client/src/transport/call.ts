@@ -12,19 +12,22 @@ export type KeptBody = string | Uint8Array<ArrayBuffer> | undefined;
 export class CallRequest extends Request {
   /** The body, when it is text or absent; `null` for another kind of body (a custom `bodySerializer`'s). */
   readonly keptBody: string | undefined | null;
+  /** The signal the caller passed, if any (the request's own `signal` follows it). */
+  readonly callerSignal: AbortSignal | undefined;
 
   constructor(input: RequestInfo | URL, init?: RequestInit) {
     super(input, { ...init, redirect: "manual" });
     const body = init?.body;
     this.keptBody = body == null ? undefined : typeof body === "string" ? body : null;
+    this.callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
   }
 }
 
 /** One call of the client: everything needed to send it again, and its limits. */
 export class Call {
   readonly method: string;
-  /** The caller's signal (openapi-fetch puts it on the request it builds). */
-  readonly signal: AbortSignal;
+  /** The caller's signal, if any (openapi-fetch puts it on the request it builds). */
+  readonly signal: AbortSignal | undefined;
   /** When the call's total time limit runs out, on the transport's monotonic clock. */
   readonly deadline: number;
   readonly body: KeptBody;
@@ -34,7 +37,7 @@ export class Call {
 
   private constructor(request: Request, body: KeptBody, firstSendable: boolean, deadline: number) {
     this.method = request.method;
-    this.signal = request.signal;
+    this.signal = request instanceof CallRequest ? request.callerSignal : request.signal;
     this.deadline = deadline;
     this.body = body;
     this.#template = request;

@@ -12,16 +12,17 @@ import type { Attempt, Policy } from "./policy.js";
 export function attemptLimits(timeout: Required<TimeoutOptions>, now: () => number): Policy {
   return async (attempt, next) => {
     const { call } = attempt;
+    const caller = call.signal;
     const remaining = call.deadline - now();
-    if (call.signal.aborted) throw new VpcepAbortError(call.describe(), call.signal.reason);
+    if (caller?.aborted) throw new VpcepAbortError(call.describe(), caller.reason);
     // Only a re-send after a refresh can start this late; it is not sent.
     if (remaining <= 0) throw timedOut(attempt, "total", timeout.totalMs);
     const byTotal = remaining <= timeout.attemptMs;
-    const limit = limitSignal(call.signal, byTotal ? remaining : timeout.attemptMs);
+    const limit = limitSignal(caller, byTotal ? remaining : timeout.attemptMs);
     try {
       return await next({ ...attempt, signal: limit.signal });
     } catch (error) {
-      if (call.signal.aborted) throw new VpcepAbortError(call.describe(), call.signal.reason);
+      if (caller?.aborted) throw new VpcepAbortError(call.describe(), caller.reason);
       if (limit.timedOut()) throw byTotal ? timedOut(attempt, "total", timeout.totalMs) : timedOut(attempt, "attempt", timeout.attemptMs);
       throw error;
     } finally {
@@ -38,21 +39,21 @@ function timedOut(attempt: Attempt, limit: "attempt" | "total", ms: number): Vpc
  * A signal that aborts after `ms` or when `caller` aborts. Its timer is cleared, and its
  * listener removed, on `release()`: nothing of an attempt outlives it.
  */
-function limitSignal(caller: AbortSignal, ms: number) {
+function limitSignal(caller: AbortSignal | undefined, ms: number) {
   const controller = new AbortController();
   let expired = false;
   const timer = setTimeout(() => {
     expired = true;
     controller.abort();
   }, ms);
-  const follow = () => controller.abort(caller.reason);
-  caller.addEventListener("abort", follow, { once: true });
+  const follow = () => controller.abort(caller?.reason);
+  caller?.addEventListener("abort", follow, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => expired,
     release() {
       clearTimeout(timer);
-      caller.removeEventListener("abort", follow);
+      caller?.removeEventListener("abort", follow);
     },
   };
 }

@@ -124,6 +124,8 @@ const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
  * what openapi-fetch reads to call `json()` (without one it reads `text()` and parses it again).
  */
 function wholeBodyHeaders(headers: Headers, length: number): Headers {
+  const described = headers.get("content-length") === String(length) && !headers.has("content-encoding") && !headers.has("transfer-encoding");
+  if (described) return headers;
   const whole = new Headers(headers);
   whole.delete("content-encoding");
   whole.delete("transfer-encoding");

@@ -7,6 +7,9 @@ import type { Send } from "./policy.js";
 import type { ReadResponse } from "./response-body.js";
 import { decideRetry, type AttemptOutcome } from "./retry-decision.js";
 
+/** The signal of an attempt before `attemptLimits` gives it one of its own: one that never aborts. */
+const NOT_YET_LIMITED = new AbortController().signal;
+
 export interface RetryClock {
   /** Monotonic ms, the clock of the call's deadline. */
   now(): number;
@@ -26,7 +29,7 @@ export function retrying(sendAttempt: Send, policy: RetryPolicy, clock: RetryClo
     for (let number = 1; ; number++) {
       let outcome: AttemptOutcome;
       try {
-        outcome = { response: await sendAttempt({ call, number, request: call.nextRequest(), signal: call.signal }) };
+        outcome = { response: await sendAttempt({ call, number, request: call.nextRequest(), signal: call.signal ?? NOT_YET_LIMITED }) };
       } catch (error) {
         outcome = { error };
       }
@@ -37,7 +40,7 @@ export function retrying(sendAttempt: Send, policy: RetryPolicy, clock: RetryClo
         return outcome.response;
       }
       logger?.({ event: "retry", ...call.facts, attempt: number, reason: decision.reason, delayMs: decision.delayMs });
-      if (decision.delayMs > 0) await pause(decision.delayMs, call.signal, () => new VpcepAbortError(call.describe(), call.signal.reason));
+      if (decision.delayMs > 0) await pause(decision.delayMs, call.signal, () => new VpcepAbortError(call.describe(), call.signal?.reason));
     }
   };
 }

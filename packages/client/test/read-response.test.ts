@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { VpcepNetworkError, VpcepResponseError } from "../src/errors.js";
 import { Call, CallRequest } from "../src/transport/call.js";
 import { documentsNoSuccessBody, readBody, ReadResponse } from "../src/transport/response-body.js";
+import { scriptedClient } from "./scripted-fetch.js";
 
 const url = "https://vpcep.test/v1/p1/vpc-endpoints/e1";
 
@@ -130,6 +131,11 @@ describe("CallRequest and Call", () => {
     expect([request.keptBody, request.redirect]).toEqual(['{"a":1}', "manual"]);
   });
 
+  it("read the body of a request they are built from, rather than assume it has none", async () => {
+    const call = await Call.start(new CallRequest(new Request(url, { method: "POST", body: '{"c":3}' })), 0);
+    expect(call.body).toEqual(new TextEncoder().encode('{"c":3}'));
+  });
+
   it("send the request openapi-fetch built first, then fresh copies with the same body", async () => {
     const original = new CallRequest(url, { method: "PUT", body: '{"a":1}', headers: { "x-a": "1" } });
     const call = await Call.start(original, 0);
@@ -145,5 +151,32 @@ describe("CallRequest and Call", () => {
     const first = call.nextRequest();
     expect(first).not.toBe(foreign);
     expect([first.redirect, await first.text(), await call.nextRequest().text()]).toEqual(["manual", '{"b":2}', '{"b":2}']);
+  });
+});
+
+describe("openapi-fetch's generic methods over read responses", () => {
+  const path = "/vpc-endpoints/{vpc_endpoint_id}" as const;
+  const params = { params: { path: { vpc_endpoint_id: "e1" } } };
+  const answer = () => new Response('{"id":"e1","marker_id":1}', { headers: { "content-type": "application/json" } });
+
+  it.each([
+    ["text", '{"id":"e1","marker_id":"1"}'],
+    ["blob", '{"id":"e1","marker_id":"1"}'],
+    ["arrayBuffer", '{"id":"e1","marker_id":"1"}'],
+    ["stream", '{"id":"e1","marker_id":"1"}'],
+  ] as const)("deliver the body with parseAs %j", async (parseAs, expected) => {
+    const { vpcep } = scriptedClient([answer]);
+    const { data } = await vpcep.GET(path, { ...params, parseAs });
+    const text = typeof data === "string" ? data : await new Response(data as BodyInit).text();
+    expect(text).toBe(expected);
+  });
+
+  it("let a middleware clone the response and read the copy", async () => {
+    const { vpcep } = scriptedClient([answer]);
+    const seen: unknown[] = [];
+    vpcep.use({ onResponse: async ({ response }) => void seen.push(await response.clone().json()) });
+    const { data } = await vpcep.GET(path, params);
+    expect(seen).toEqual([{ id: "e1", marker_id: "1" }]);
+    expect(data).toEqual({ id: "e1", marker_id: "1" });
   });
 });

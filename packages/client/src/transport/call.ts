@@ -17,7 +17,7 @@ export class CallRequest extends Request {
 
   constructor(input: RequestInfo | URL, init?: RequestInit) {
     super(input, { ...init, redirect: "manual" });
-    const body = init?.body;
+    const body = init?.body ?? (input instanceof Request ? input.body : null);
     this.keptBody = body == null ? undefined : typeof body === "string" ? body : null;
     this.callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
   }

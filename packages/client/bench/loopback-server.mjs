@@ -1,6 +1,7 @@
 // The service side of bench/overhead.mjs: a keep-alive HTTP server on a free loopback
 // port, in a process of its own so that its work is not timed with the client's. It
-// answers every request with one endpoint, as getEndpoint and createEndpoint would.
+// answers every request with one endpoint, as getEndpoint and createEndpoint would, and a
+// request with a query with a page of 1,000, as listEndpoints would.
 import { createServer } from "node:http";
 
 const endpoint = JSON.stringify({
@@ -19,10 +20,17 @@ const endpoint = JSON.stringify({
   tags: [{ key: "test1", value: "test1" }],
 });
 const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(endpoint) };
+// A page of 1,000 endpoints, sent in chunks (no Content-Length), as a long list comes.
+const page = [`{"total_count":1000,"endpoints":[`, Array.from({ length: 1000 }, () => endpoint).join(","), "]}"];
 
 const server = createServer({ keepAliveTimeout: 60_000 }, (request, response) => {
   request.resume();
-  request.on("end", () => response.writeHead(200, headers).end(endpoint));
+  request.on("end", () => {
+    if (!request.url.includes("?")) return response.writeHead(200, headers).end(endpoint);
+    response.writeHead(200, { "content-type": "application/json" });
+    for (const chunk of page) response.write(chunk);
+    response.end();
+  });
 });
 server.listen(0, "127.0.0.1", () => process.send?.({ port: server.address().port }));
 // Ends with the bench, however it ends.

@@ -37,6 +37,8 @@ function pair(apiRoot, fetch, auth) {
   return {
     bareGet: () => bare.GET("/vpc-endpoints/{vpc_endpoint_id}", path),
     barePost: () => bare.POST("/vpc-endpoints", { body: createBody }),
+    bareList: () => bare.GET("/vpc-endpoints", { params: { query: { limit: 1000 } } }),
+    clientList: () => client.listEndpoints({ limit: 1000 }),
     clientGet: () => client.getEndpoint("e1"),
     clientPost: () => client.createEndpoint(createBody),
   };
@@ -51,6 +53,7 @@ const cases = [
   { name: "POST, IAM token, loopback HTTP", bare: loopToken.barePost, client: loopToken.clientPost, calls: LOOPBACK_CALLS, limit: 1.05 },
   { name: "GET, AK/SK, loopback HTTP", bare: loopToken.bareGet, client: loopAkSk.clientGet, calls: LOOPBACK_CALLS, limit: 1.3 },
   { name: "POST, AK/SK, loopback HTTP", bare: loopToken.barePost, client: loopAkSk.clientPost, calls: LOOPBACK_CALLS, limit: 1.3 },
+  { name: "GET, a chunked page of 1,000 endpoints, IAM token, loopback HTTP", bare: loopToken.bareList, client: loopToken.clientList, calls: LOOPBACK_CALLS / 10, limit: undefined },
   { name: "POST, IAM token, fetch stubbed", bare: stubbed.barePost, client: stubbed.clientPost, calls: STUBBED_CALLS, limit: 1.2 },
   { name: "GET, IAM token, fetch stubbed", bare: stubbed.bareGet, client: stubbed.clientGet, calls: STUBBED_CALLS, limit: undefined },
 ];

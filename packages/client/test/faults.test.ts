@@ -71,6 +71,38 @@ describe("redirects", () => {
   });
 });
 
+describe("a custom fetch", () => {
+  it("that ignores the attempt's signal cannot hold a call past its limit", async () => {
+    const deaf = () => new Promise<Response>(() => undefined);
+    await expect(client({ fetch: deaf, timeout: { totalMs: 50 } }).getEndpoint("e1")).rejects.toMatchObject({ kind: "timeout", limit: "total" });
+  });
+
+  it("whose answer's body ignores the signal uses up the attempt, which is retried", async () => {
+    let sends = 0;
+    const stalling = async () =>
+      ++sends === 1 ? new Response(new ReadableStream({ start: () => undefined }), { status: 200 }) : new Response(endpointJson, { status: 200 });
+    const { data } = await client({ fetch: stalling, timeout: { attemptMs: 30 } }).getEndpoint("e1");
+    expect([data?.id, sends]).toEqual(["e1", 2]);
+  });
+
+  it("that followed a redirect itself has its answer refused", async () => {
+    service.answer(redirectTo(302, `${elsewhere.origin}/x`));
+    const following = (request: Request) => fetch(request.url, { headers: request.headers });
+    const error = await client({ fetch: following }).getEndpoint("e1").catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "redirect", location: `${elsewhere.origin}/x` });
+  });
+
+  it.each([
+    ["undefined", async () => undefined as unknown as Response],
+    ["a plain object", async () => ({}) as Response],
+    ["Response.error()", async () => Response.error()],
+  ])("that resolves to %s fails the attempt as a network error", async (_name, broken) => {
+    const error = await client({ fetch: broken }).getEndpoint("e1").catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "network", attempts: 3 });
+    expect((error as Error).message).toContain("not an answer");
+  });
+});
+
 describe("re-sends", () => {
   const unauthorized: Handler = (_request, response) => sendJson(response, 401, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" });
 
@@ -125,6 +157,25 @@ describe("a token provider", () => {
     expect(service.received.map((request) => request.headers["x-auth-token"])).toEqual(["t2"]);
   });
 
+  it("that is slower than one attempt but within the call's limit is waited for, and asked once", async () => {
+    let asked = 0;
+    const slow = () => (asked++, new Promise<string>((resolve) => setTimeout(() => resolve("t"), 150)));
+    const { response } = await client({ token: slow, timeout: { attemptMs: 100, totalMs: 2_000 } }).getEndpoint("e1");
+    expect([response.status, asked]).toEqual([200, 1]);
+  });
+
+  it("is asked once for calls that share its answer, even when one of their callers gives up", async () => {
+    let asked = 0;
+    const slow = () => (asked++, new Promise<string>((resolve) => setTimeout(() => resolve("t"), 60)));
+    const vpcep = client({ token: slow });
+    const impatient = vpcep.getEndpoint("e1", { signal: AbortSignal.timeout(10) });
+    const patient = vpcep.getEndpoint("e1");
+    await expect(impatient).rejects.toBeInstanceOf(VpcepAbortError);
+    expect((await patient).response.status).toBe(200);
+    expect((await vpcep.getEndpoint("e1")).response.status).toBe(200);
+    expect(asked).toBe(1);
+  });
+
   it("that is slower than the total limit ends as a total timeout, not an attempt timeout", async () => {
     const slow = () => new Promise<string>((resolve) => setTimeout(() => resolve("late"), 500));
     await expect(client({ token: slow, timeout: { totalMs: 40, attemptMs: 30_000 } }).getEndpoint("e1")).rejects.toMatchObject({
@@ -162,6 +213,12 @@ describe("success bodies", () => {
     service.answer(empty);
     const { data, error, response } = await client().deleteEndpoint("e1");
     expect([data, error, response.status]).toEqual([undefined, undefined, 200]);
+  });
+
+  it("may be anything for the operations that document none, and are not retried: a delete answered 200 OK", async () => {
+    service.answer(inTurn((_request, response) => response.writeHead(200, { "content-type": "text/plain" }).end("OK"), (_request, response) => sendJson(response, 404, {})));
+    const { data, error, response } = await client().deleteEndpoint("e1");
+    expect([data, error, response.status, service.received.length]).toEqual([undefined, undefined, 200, 1]);
   });
 
   it("that are chunked are read whole and parsed once, int64 fields exact", async () => {

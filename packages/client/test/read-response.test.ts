@@ -42,9 +42,30 @@ describe("readBody", () => {
     await expect(response.json()).rejects.toThrow(TypeError);
   });
 
-  it("has no body stream for an empty body", async () => {
+  it("has no body stream for an empty body, which can be read again, as a null body can", async () => {
     const response = await read(new Response(null, { status: 204 }));
-    expect([response.body, await response.text()]).toEqual([null, ""]);
+    expect([response.body, await response.text(), await response.text(), response.bodyUsed]).toEqual([null, "", "", false]);
+    expect(response.clone().status).toBe(204);
+  });
+
+  it("gives a blob the body's content type", async () => {
+    const response = await read(jsonAnswer('{"id":"e1"}'));
+    expect((await response.blob()).type).toBe("application/json");
+  });
+
+  it("hands a clone a value of its own: a middleware changing what it read leaves the caller's alone", async () => {
+    const response = await read(jsonAnswer('{"status":"accepted"}'));
+    const copy = (await response.clone().json()) as { status: string };
+    copy.status = "changed";
+    expect(await response.json()).toEqual({ status: "accepted" });
+  });
+
+  it("states the length of what it delivers when a byte-order mark was dropped and an int64 field quoted", async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"marker_id":1}')]);
+    const response = await read(new Response(bytes, { headers: { "content-type": "application/json" } }));
+    const delivered = new Uint8Array(await response.clone().arrayBuffer());
+    expect(response.headers.get("content-length")).toBe(String(delivered.byteLength));
+    expect(await response.text()).toBe('{"marker_id":"1"}');
   });
 
   it("answers json() with the value it parsed, once, and then counts the body as used", async () => {
@@ -89,6 +110,12 @@ describe("readBody", () => {
 
   it.each(["", "   ", "{", "<html></html>"])("refuses a success body %j where the operation documents one", async (text) => {
     await expect(read(jsonAnswer(text))).rejects.toBeInstanceOf(VpcepResponseError);
+  });
+
+  it("keeps a body that is not JSON where the operation documents none, and json() answers undefined", async () => {
+    const response = await read(new Response("OK", { status: 200 }), new CallRequest(url, { method: "DELETE" }));
+    expect(await response.clone().text()).toBe("OK");
+    expect(await response.json()).toBeUndefined();
   });
 
   it("accepts an empty success for a delete, and a 204 anywhere", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETRY, type RetryPolicy } from "../src/retry.js";
-import { backoffDelay, decideRetry, type AttemptOutcome, type RetryMoment } from "../src/transport/retry-decision.js";
+import { backoffDelay, decideRetry, MIN_TIME_FOR_A_RETRY_MS, type AttemptOutcome, type RetryMoment } from "../src/transport/retry-decision.js";
 import { retryAfterMs } from "../src/transport/throttling.js";
 import { VpcepAbortError, VpcepNetworkError, VpcepResponseError, VpcepTimeoutError } from "../src/errors.js";
 import { ReadResponse } from "../src/transport/response-body.js";
@@ -64,6 +64,11 @@ describe("decideRetry", () => {
   it("gives up when the pause would end past the call's deadline", () => {
     expect(decideRetry(answered(503), 1, policy, { ...moment, remainingMs: 50 })).toEqual({ retry: false });
   });
+
+  it("gives up when the pause would leave less than MIN_TIME_FOR_A_RETRY_MS for the retry", () => {
+    expect(decideRetry(answered(503), 1, policy, { ...moment, remainingMs: 50 + MIN_TIME_FOR_A_RETRY_MS - 1 })).toEqual({ retry: false });
+    expect(decideRetry(answered(503), 1, policy, { ...moment, remainingMs: 50 + MIN_TIME_FOR_A_RETRY_MS })).toMatchObject({ retry: true });
+  });
 });
 
 describe("backoffDelay", () => {
@@ -87,6 +92,18 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs("Mon, 06 May 2024 09:00:05 GMT", now)).toBe(5000);
     expect(retryAfterMs("Monday, 06-May-24 09:00:05 GMT", now)).toBe(5000);
     expect(retryAfterMs("Mon May  6 09:00:05 2024", now)).toBe(5000);
+  });
+
+  it("reads the zone-less asctime form as GMT whatever the local time zone", () => {
+    const zone = process.env["TZ"];
+    process.env["TZ"] = "America/New_York";
+    try {
+      expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(300);
+      expect(retryAfterMs("Mon May  6 09:00:05 2024", now)).toBe(5000);
+    } finally {
+      if (zone === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = zone;
+    }
   });
 
   it.each(["-1", "1.5", "1e3", "0x10", "Mon, 06 May 2024 08:59:59 GMT", "Mon, 06 May 2024 09:00:00 GMT", "2024-05-06T09:00:05Z", "soon"])(

@@ -1,4 +1,4 @@
-import { VpcepConfigError } from "../errors.js";
+import { VpcepConfigError, VpcepTimeoutError } from "../errors.js";
 import { untilAborted } from "../pause.js";
 import type { Authenticator } from "./authenticator.js";
 
@@ -52,9 +52,10 @@ export function tokenAuthenticator(token: string | TokenProvider): Authenticator
 
 /**
  * The provider's token, shared by the calls of a client. A failed request to the provider
- * is forgotten, so the next call asks again; so is one that a waiting call gave up on (its
- * time ran out, or its caller aborted), so that a provider that never answers holds up
- * only the calls already waiting for it.
+ * is forgotten, so the next call asks again; so is one that a call waited for until its
+ * whole time limit ran out, so that a provider that never answers holds up only the calls
+ * already waiting. A call that stops sooner (its attempt's limit, its caller's abort)
+ * leaves the request to the others: a slow provider is still waited for.
  */
 function sharedTokens(provider: TokenProvider) {
   let pending: Promise<string> | undefined;
@@ -76,9 +77,13 @@ function sharedTokens(provider: TokenProvider) {
       try {
         return await untilAborted(token, signal);
       } catch (error) {
-        if (signal.aborted) forget(token);
+        if (isCallTimeout(signal.reason)) forget(token);
         throw error;
       }
     },
   };
+}
+
+function isCallTimeout(reason: unknown): boolean {
+  return reason instanceof VpcepTimeoutError && reason.limit === "total";
 }

@@ -15,15 +15,17 @@ export function attemptLimits(timeout: Required<TimeoutOptions>, now: () => numb
     const caller = call.signal;
     const remaining = call.deadline - now();
     if (caller?.aborted) throw new VpcepAbortError(call.describe(), caller.reason);
-    // Only a re-send after a refresh can start this late; it is not sent.
+    // A retry is not decided on unless time is left for it; this guards the limit all the same.
     if (remaining <= 0) throw timedOut(attempt, "total", timeout.totalMs);
     const byTotal = remaining <= timeout.attemptMs;
-    const limit = limitSignal(caller, byTotal ? remaining : timeout.attemptMs);
+    const ending = () => (byTotal ? timedOut(attempt, "total", timeout.totalMs) : timedOut(attempt, "attempt", timeout.attemptMs));
+    const limit = limitSignal(caller, byTotal ? remaining : timeout.attemptMs, ending);
     try {
       return await next({ ...attempt, signal: limit.signal });
     } catch (error) {
       if (caller?.aborted) throw new VpcepAbortError(call.describe(), caller.reason);
-      if (limit.timedOut()) throw byTotal ? timedOut(attempt, "total", timeout.totalMs) : timedOut(attempt, "attempt", timeout.attemptMs);
+      const expired = limit.expired();
+      if (expired !== undefined) throw expired;
       throw error;
     } finally {
       limit.release();
@@ -36,21 +38,22 @@ function timedOut(attempt: Attempt, limit: "attempt" | "total", ms: number): Vpc
 }
 
 /**
- * A signal that aborts after `ms` or when `caller` aborts. Its timer is cleared, and its
- * listener removed, on `release()`: nothing of an attempt outlives it.
+ * A signal that aborts after `ms`, with the error `ending` makes as its reason (so that
+ * what waits on it can tell which limit ran out), or when `caller` aborts. Its timer is cleared, and its listener
+ * removed, on `release()`: nothing of an attempt outlives it.
  */
-function limitSignal(caller: AbortSignal | undefined, ms: number) {
+function limitSignal(caller: AbortSignal | undefined, ms: number, ending: () => VpcepTimeoutError) {
   const controller = new AbortController();
-  let expired = false;
+  let expired: VpcepTimeoutError | undefined;
   const timer = setTimeout(() => {
-    expired = true;
-    controller.abort();
+    expired = ending();
+    controller.abort(expired);
   }, ms);
   const follow = () => controller.abort(caller?.reason);
   caller?.addEventListener("abort", follow, { once: true });
   return {
     signal: controller.signal,
-    timedOut: () => expired,
+    expired: () => expired,
     release() {
       clearTimeout(timer);
       caller?.removeEventListener("abort", follow);

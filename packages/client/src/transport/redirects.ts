@@ -8,10 +8,12 @@ import type { Attempt } from "./policy.js";
  * a 3xx, or, in browsers, as an opaque redirect whose target is hidden.
  */
 export function refuseRedirect(answer: Response, attempt: Attempt): Response {
-  const redirected = answer.type === "opaqueredirect" || (answer.status >= 300 && answer.status < 400);
-  if (!redirected) return answer;
+  const redirect = answer.type === "opaqueredirect" || (answer.status >= 300 && answer.status < 400 && answer.status !== 304);
+  // A custom fetch that dropped `redirect: "manual"` has followed one: its answer is not the service's.
+  const followed = answer.redirected || (answer.url !== "" && new URL(answer.url).origin !== new URL(attempt.request.url).origin);
+  if (!redirect && !followed) return answer;
   void answer.body?.cancel().catch(() => {});
-  const location = answer.headers.get("location");
+  const location = followed ? answer.url : answer.headers.get("location");
   throw new VpcepRedirectError(attempt.call.facts, answer.status, location === null ? undefined : target(location, attempt.request.url));
 }
 

@@ -1,9 +1,12 @@
 import { errorCodeAndMessage, VpcepNetworkError, VpcepResponseError } from "../errors.js";
+import { untilAborted } from "../pause.js";
 import { quoteInt64Fields } from "../precision.js";
 import type { Attempt } from "./policy.js";
 
 /** Not parsed: an error body, or a body that is not JSON. */
 const UNPARSED: unique symbol = Symbol("unparsed");
+/** What `json()` answers for a body that is not JSON where the operation documents none. */
+const NOT_JSON_AND_NONE_EXPECTED: unique symbol = Symbol("no JSON expected");
 
 /**
  * A response whose body the transport has read whole, within the attempt: the attempt's
@@ -42,7 +45,8 @@ export class ReadResponse extends Response {
   #stream(): Response {
     const read = this.#read;
     // After text() or json(), the body is used up: so is the stream's.
-    return (this.#streamed ??= new Response(this.#used ? usedUp() : read.byteLength === 0 ? null : (read.bytes ?? read.text)));
+    const body = this.#used ? usedUp() : read.byteLength === 0 ? null : (read.bytes ?? read.text);
+    return (this.#streamed ??= new Response(body, { headers: this.headers }));
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
@@ -71,19 +75,21 @@ export class ReadResponse extends Response {
 
   override async text(): Promise<string> {
     if (this.#streamed !== undefined || this.#used) return this.#stream().text();
-    this.#used = true;
+    // An empty body can be read again and again, as a Response's null body can.
+    this.#used = this.#read.byteLength > 0;
     return this.#read.text;
   }
 
   override async json(): Promise<unknown> {
     if (this.#parsed === UNPARSED || this.#streamed !== undefined || this.#used) return JSON.parse(await this.text());
     this.#used = true;
-    return this.#parsed;
+    return this.#parsed === NOT_JSON_AND_NONE_EXPECTED ? undefined : this.#parsed;
   }
 
   override clone(): ReadResponse {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    return new ReadResponse(this, this.#read, this.#parsed, this.attempts);
+    // The copy parses its own value: a middleware that changes what it read leaves the caller's alone.
+    return new ReadResponse(this, this.#read, UNPARSED, this.attempts);
   }
 
   /** The service's error code, from either error body; for the retry decision. */
@@ -147,33 +153,52 @@ const decoder = new TextDecoder();
 /**
  * Reads the answer's body whole, within the attempt. A success must bring JSON where its
  * operation documents a body: an empty, blank or broken one is a `VpcepResponseError`,
- * which the retry decision treats like a failed attempt. The body is decoded and parsed
- * once; its bytes are kept as they came unless an int64 field had to be quoted.
+ * which the retry decision treats like a failed attempt. Where the operation documents no
+ * body (a delete), whatever comes is kept, and `json()` answers undefined for text that is
+ * not JSON. The body is decoded and parsed once.
  */
 export async function readBody(answer: Response, attempt: Attempt): Promise<ReadResponse> {
   const { call } = attempt;
   if (answer.status < 200 || answer.status > 599) throw new VpcepResponseError(call.facts, answer.status, "a status outside 200-599", attempt.number);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = answer.body === null ? new Uint8Array() : new Uint8Array(await answer.arrayBuffer());
+    // Raced against the attempt's signal: a body whose stream ignores the signal cannot stall the call.
+    bytes = answer.body === null ? new Uint8Array() : new Uint8Array(await untilAborted(answer.arrayBuffer(), attempt.signal));
   } catch (error) {
     // The connection broke, or the attempt's signal ended it, while the body came in.
     throw new VpcepNetworkError(call.facts, attempt.number, error);
   }
+  const read = decodeOnce(bytes);
+  if (!answer.ok || answer.status === 204) return new ReadResponse(answer, read, UNPARSED, attempt.number);
+  if (documentsNoSuccessBody(call.method, attempt.request.url)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number);
+  if (read.text.trim() === "") throw new VpcepResponseError(call.facts, answer.status, "an empty body", attempt.number);
+  const parsed = parsedIfJson(read.text);
+  if (parsed === NOT_JSON_AND_NONE_EXPECTED) throw new VpcepResponseError(call.facts, answer.status, "a body that is not valid JSON", attempt.number);
+  return new ReadResponse(answer, read, parsed, attempt.number);
+}
+
+function parsedIfJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON_AND_NONE_EXPECTED;
+  }
+}
+
+/**
+ * The body's text, decoded once, with int64 fields quoted; its bytes stay as they came
+ * unless the quoting changed the text. Then the length is the bytes' and the quotes' (one
+ * byte each), less a byte-order mark the decoding dropped; the rare body with bytes that
+ * are not UTF-8 is encoded again, since those decode to a character of another length.
+ */
+function decodeOnce(bytes: Uint8Array<ArrayBuffer>): BodyRead {
   const decoded = decoder.decode(bytes);
   const text = quoteInt64Fields(decoded);
-  // The quotes added are ASCII: one byte each.
-  const body: BodyRead = { text, byteLength: bytes.byteLength + text.length - decoded.length, bytes: text === decoded ? bytes : undefined };
-  if (!answer.ok || answer.status === 204) return new ReadResponse(answer, body, UNPARSED, attempt.number);
-  if (text.trim() === "") {
-    if (documentsNoSuccessBody(call.method, attempt.request.url)) return new ReadResponse(answer, body, UNPARSED, attempt.number);
-    throw new VpcepResponseError(call.facts, answer.status, "an empty body", attempt.number);
+  if (text === decoded) return { text, byteLength: bytes.byteLength, bytes };
+  if (decoded.includes("\uFFFD")) {
+    const encoded = new TextEncoder().encode(text);
+    return { text, byteLength: encoded.byteLength, bytes: encoded };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new VpcepResponseError(call.facts, answer.status, "a body that is not valid JSON", attempt.number);
-  }
-  return new ReadResponse(answer, body, parsed, attempt.number);
+  const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { text, byteLength: bytes.byteLength - byteOrderMark + text.length - decoded.length, bytes: undefined };
 }

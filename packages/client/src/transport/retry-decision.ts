@@ -1,7 +1,7 @@
 import { VpcepNetworkError, VpcepResponseError, VpcepTimeoutError } from "../errors.js";
 import { isRetryableMethod, RETRYABLE_STATUSES, type RetryPolicy } from "../retry.js";
 import type { ReadResponse } from "./response-body.js";
-import { isThrottled, retryAfterMs } from "./throttling.js";
+import { isThrottledBadRequest, retryAfterMs, THROTTLED_CODE } from "./throttling.js";
 
 /** How an attempt ended: with a response, or with an error. */
 export type AttemptOutcome = { response: ReadResponse } | { error: unknown };
@@ -21,6 +21,9 @@ export type RetryDecision = { retry: true; delayMs: number; reason: string } | {
 
 const GIVE_UP: RetryDecision = { retry: false };
 
+/** The least time worth a retry after its pause: one that would have less is doomed, and only adds load. */
+export const MIN_TIME_FOR_A_RETRY_MS = 100;
+
 /**
  * Whether to try again after attempt `attempt`, and after what pause: a pure function of
  * the outcome, the policy and the moment.
@@ -28,8 +31,8 @@ const GIVE_UP: RetryDecision = { retry: false };
  * Retried: network failures, attempt timeouts and broken success bodies, the statuses that
  * say "try again later" (`RETRYABLE_STATUSES`) and the service's throttling code, for GET,
  * PUT and DELETE (POST only with `retryPost`). The pause is what `Retry-After` asks for, or
- * a full-jitter backoff; a `Retry-After` over `maxRetryAfterMs`, or a pause that would end
- * past the deadline, gives up instead.
+ * a full-jitter backoff; a `Retry-After` over `maxRetryAfterMs`, or a pause that would leave
+ * less than `MIN_TIME_FOR_A_RETRY_MS` before the deadline, gives up instead.
  */
 export function decideRetry(outcome: AttemptOutcome, attempt: number, policy: RetryPolicy, moment: RetryMoment): RetryDecision {
   const reason = retryableReason(outcome);
@@ -37,7 +40,7 @@ export function decideRetry(outcome: AttemptOutcome, attempt: number, policy: Re
   const asked = "response" in outcome ? retryAfterMs(outcome.response.headers.get("retry-after"), moment.wallTime) : undefined;
   if (asked !== undefined && asked > policy.maxRetryAfterMs) return GIVE_UP;
   const delayMs = asked ?? backoffDelay(attempt, policy, moment.random);
-  if (delayMs >= moment.remainingMs) return GIVE_UP;
+  if (moment.remainingMs - delayMs < MIN_TIME_FOR_A_RETRY_MS) return GIVE_UP;
   return { retry: true, delayMs, reason };
 }
 
@@ -45,7 +48,7 @@ export function decideRetry(outcome: AttemptOutcome, attempt: number, policy: Re
 function retryableReason(outcome: AttemptOutcome): string | undefined {
   if ("response" in outcome) {
     const { response } = outcome;
-    if (response.status === 400 && isThrottled(response)) return "status 400 EndPoint.0022 (throttled)";
+    if (isThrottledBadRequest(response)) return `status 400 ${THROTTLED_CODE} (throttled)`;
     return RETRYABLE_STATUSES.has(response.status) ? `status ${response.status}` : undefined;
   }
   const { error } = outcome;

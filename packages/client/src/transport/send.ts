@@ -1,16 +1,25 @@
-import { VpcepNetworkError } from "../errors.js";
+import { describeValue, VpcepNetworkError } from "../errors.js";
+import { untilAborted } from "../pause.js";
 import type { Attempt, FetchFunction } from "./policy.js";
 
 /**
  * Hands the attempt's request to `fetch` with the attempt's signal. A failure to get an
- * answer is a `VpcepNetworkError`; the time limits turn the ones their signal caused into
- * timeouts and aborts.
+ * answer, or something that is not one, is a `VpcepNetworkError`; the time limits turn
+ * the ones their signal caused into timeouts and aborts.
  */
 export async function fetchAttempt(fetch: FetchFunction, attempt: Attempt): Promise<Response> {
   if (attempt.signal.aborted) throw attempt.signal.reason;
+  let answer: unknown;
   try {
-    return await fetch(attempt.request, { signal: attempt.signal });
+    // Raced against the signal too: a custom fetch that ignores it cannot hold the call.
+    answer = await untilAborted(fetch(attempt.request, { signal: attempt.signal }), attempt.signal);
   } catch (error) {
     throw new VpcepNetworkError(attempt.call.facts, attempt.number, error);
   }
+  // A network error as a custom fetch may report it (`Response.error()`), or not a response at all.
+  if (!(answer instanceof Response) || answer.type === "error") {
+    const got = answer instanceof Response ? "a network error response" : describeValue(answer);
+    throw new VpcepNetworkError(attempt.call.facts, attempt.number, new TypeError(`fetch resolved to ${got}, not an answer`));
+  }
+  return answer;
 }

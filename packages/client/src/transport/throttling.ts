@@ -3,9 +3,9 @@ import type { ReadResponse } from "./response-body.js";
 /** The service's "The number of requests exceeded the limit", sent with HTTP 400. */
 export const THROTTLED_CODE = "EndPoint.0022";
 
-/** Whether the service asks the client to slow down: 429, or a 400 with `EndPoint.0022`. */
-export function isThrottled(response: ReadResponse): boolean {
-  return response.status === 429 || (response.status === 400 && response.serviceErrorCode() === THROTTLED_CODE);
+/** Whether a 400 is the service asking the client to slow down (`EndPoint.0022`), which is retried like a 429. */
+export function isThrottledBadRequest(response: ReadResponse): boolean {
+  return response.status === 400 && response.serviceErrorCode() === THROTTLED_CODE;
 }
 
 /**
@@ -18,6 +18,7 @@ export function isThrottled(response: ReadResponse): boolean {
 export function retryAfterMs(header: string | null, wallTime: number): number | undefined {
   const text = header?.trim() ?? "";
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = /^[A-Z][a-z]{2}/.test(text) ? Date.parse(text) : NaN;
+  // The asctime form names no zone, and Date.parse would take it for local time: it is GMT.
+  const date = /^[A-Z][a-z]{2}/.test(text) ? Date.parse(text.endsWith("GMT") ? text : `${text} GMT`) : NaN;
   return date > wallTime ? date - wallTime : undefined;
 }

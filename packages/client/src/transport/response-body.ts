@@ -159,7 +159,6 @@ const decoder = new TextDecoder();
  */
 export async function readBody(answer: Response, attempt: Attempt): Promise<ReadResponse> {
   const { call } = attempt;
-  if (answer.status < 200 || answer.status > 599) throw new VpcepResponseError(call.facts, answer.status, "a status outside 200-599", attempt.number);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     // Raced against the attempt's signal: a body whose stream ignores the signal cannot stall the call.

@@ -5,6 +5,8 @@
 // (opening an enum, dropping a format or a pattern) is fine, narrowing it is breaking,
 // because clients that validate responses would start refusing what the service sends.
 
+import fc from "fast-check";
+
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /**
@@ -140,6 +142,11 @@ function compareSchemas(before, after, direction, where, context, changes) {
     if (removed.length > 0) {
       changes.push({ rule: `${direction}-enum-value-removed`, where, message: `enum value(s) removed: ${removed.join(", ")}` });
     }
+    // A closed response enum that gains a value delivers what clients written against it do not know.
+    const added = [...newValues].filter((value) => !oldValues.has(value));
+    if (direction === "response" && added.length > 0) {
+      changes.push({ rule: "response-enum-value-added", where, message: `enum value(s) added to a closed enum: ${added.join(", ")}` });
+    }
   } else if (oldValues === undefined && newValues !== undefined && (direction === "request" || isString(old) || hasBranches(old))) {
     changes.push(
       direction === "request"
@@ -154,7 +161,10 @@ function compareSchemas(before, after, direction, where, context, changes) {
     }
   }
   if (now.pattern !== undefined && now.pattern !== old.pattern) {
-    changes.push({ rule: `${direction}-constraint-tightened`, where, message: `pattern ${old.pattern ?? "(none)"} → ${now.pattern}` });
+    const refused = old.pattern === undefined ? "(any string)" : stringRefusedByNewPattern(old.pattern, now.pattern);
+    if (refused !== undefined) {
+      changes.push({ rule: `${direction}-constraint-tightened`, where, message: `pattern ${old.pattern ?? "(none)"} → ${now.pattern}, which refuses ${JSON.stringify(refused)}` });
+    }
   }
   if (isString(now) && now.format !== undefined && now.format !== old.format) {
     changes.push({ rule: `${direction}-constraint-tightened`, where, message: `format ${old.format ?? "(none)"} → ${now.format}` });
@@ -195,10 +205,46 @@ function compareSchemas(before, after, direction, where, context, changes) {
   if (isOpenEnum(old, context.resolveOld) && isOpenEnum(now, context.resolveNew)) return;
   for (const keyword of ["oneOf", "anyOf", "allOf"]) {
     (old[keyword] ?? []).forEach((/** @type {Json} */ branch, /** @type {number} */ index) => {
-      const counterpart = now[keyword]?.[index];
-      if (counterpart !== undefined) compareSchemas(branch, counterpart, direction, `${where}.${keyword}[${index}]`, context, changes);
+      const candidates = now[keyword] ?? [];
+      if (candidates.length === 0) return;
+      // Branches may be reordered: each old one is held against the new one closest to it.
+      const findings = candidates.map((/** @type {Json} */ candidate) => {
+        /** @type {BreakingChange[]} */
+        const found = [];
+        compareSchemas(branch, candidate, direction, `${where}.${keyword}[${index}]`, { ...context, visited: copyOf(context.visited) }, found);
+        return found;
+      });
+      changes.push(...findings.reduce((/** @type {BreakingChange[]} */ closest, /** @type {BreakingChange[]} */ found) => (distance(found) < distance(closest) ? found : closest)));
     });
   }
+}
+
+/**
+ * How far apart two branches are, by what comparing them found: a branch whose type or
+ * listed values (a discriminating `const`) differ is another branch, not a changed one.
+ * @param {BreakingChange[]} found
+ */
+function distance(found) {
+  return found.reduce((sum, change) => sum + (/type-changed|enum-value-removed/.test(change.rule) ? 10 : 1), 0);
+}
+
+/** @param {Map<Json, Set<Json>>} visited */
+function copyOf(visited) {
+  return new Map([...visited].map(([schema, pairs]) => [schema, new Set(pairs)]));
+}
+
+/**
+ * A string the old pattern accepts and the new one refuses, if fast-check finds one among
+ * strings generated from the old pattern; undefined if the new pattern accepts all it tried
+ * (regular-expression containment is not decidable here, so this samples).
+ * @param {string} oldPattern
+ * @param {string} newPattern
+ * @returns {string | undefined}
+ */
+function stringRefusedByNewPattern(oldPattern, newPattern) {
+  const newRegex = new RegExp(newPattern, "u");
+  const samples = fc.sample(fc.stringMatching(new RegExp(oldPattern, "u")), { numRuns: 500, seed: 15 });
+  return samples.find((sample) => !newRegex.test(sample));
 }
 
 /**

@@ -103,8 +103,8 @@ describe("breakingChanges", () => {
       expect(breakingChanges(withStatus(closed), withStatus(open))).toEqual([]);
     });
 
-    it("does not count a value added to a response enum", () => {
-      expect(breakingChanges(withStatus(closed), withStatus({ type: "string", enum: ["on", "off", "frozen"] }))).toEqual([]);
+    it("finds a value added to a closed response enum: clients written against it do not know it", () => {
+      expect(rules(withStatus(closed), withStatus({ type: "string", enum: ["on", "off", "frozen"] }))).toEqual(["response-enum-value-added"]);
     });
 
     it("finds a response enum closed again", () => {
@@ -171,5 +171,49 @@ describe("majorChangesetFor", () => {
       ["b.md", "---\n'@otc-vpcep/client': major\n---\n\nNew API.\n"],
     ]);
     expect(majorChangesetFor(files)).toBe(false);
+  });
+});
+
+describe("breakingChanges, where a hand-written check went wrong before", () => {
+  const union = (/** @type {object[]} */ branches) => ({ oneOf: branches });
+  const onBranch = { type: "object", properties: { kind: { const: "on" }, level: { type: "integer", maximum: 10 } } };
+  const offBranch = { type: "object", properties: { kind: { const: "off" }, reason: { type: "string" } } };
+
+  it("matches oneOf branches by their content, not their index: reordering them breaks nothing", () => {
+    const before = documentWith({ request: { properties: { setting: union([onBranch, offBranch]) } } });
+    const after = documentWith({ request: { properties: { setting: union([offBranch, onBranch]) } } });
+    expect(rules(before, after)).toEqual([]);
+  });
+
+  it("still finds a tightened branch after a reorder", () => {
+    const tighter = { ...onBranch, properties: { ...onBranch.properties, level: { type: "integer", maximum: 5 } } };
+    const before = documentWith({ request: { properties: { setting: union([onBranch, offBranch]) } } });
+    const after = documentWith({ request: { properties: { setting: union([offBranch, tighter]) } } });
+    expect(rules(before, after)).toEqual(["request-constraint-tightened"]);
+  });
+
+  it("does not count a pattern that accepts at least as much as tightening", () => {
+    const before = documentWith({ request: { properties: { name: { type: "string", pattern: "^[a-z]{1,8}$" } } } });
+    const after = documentWith({ request: { properties: { name: { type: "string", pattern: "^[a-z0-9]{1,16}$" } } } });
+    expect(rules(before, after)).toEqual([]);
+  });
+
+  it("counts a pattern that refuses what the old one accepted, and names such a string", () => {
+    const before = documentWith({ request: { properties: { name: { type: "string", pattern: "^[a-z0-9]{1,16}$" } } } });
+    const after = documentWith({ request: { properties: { name: { type: "string", pattern: "^[a-z]{1,8}$" } } } });
+    const [change, ...rest] = breakingChanges(before, after);
+    expect([change?.rule, rest]).toEqual(["request-constraint-tightened", []]);
+    expect(change?.message).toMatch(/which refuses ".+"/);
+  });
+
+  it("finds a value added to a closed response enum, which clients do not know", () => {
+    const after = documentWith({ response: { properties: { id: { type: "string" }, status: { type: "string", enum: ["on", "off", "broken"] } } } });
+    expect(rules(documentWith(), after)).toEqual(["response-enum-value-added"]);
+  });
+
+  it("lets a request enum gain a value", () => {
+    const before = documentWith({ request: { properties: { mode: { type: "string", enum: ["a"] } } } });
+    const after = documentWith({ request: { properties: { mode: { type: "string", enum: ["a", "b"] } } } });
+    expect(rules(before, after)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
-import type { Endpoint, EndpointService, ResourceError } from "./models.js";
+import type { Connection, Endpoint, EndpointService, ResourceError } from "./models.js";
 import type { ApiResult, VpcepOperations } from "./operations.js";
 import { pause } from "./pause.js";
 import { dataOrThrow } from "./results.js";
@@ -24,6 +24,18 @@ export interface Waiters {
    * if it `failed`, was `rejected` or is being deleted.
    */
   endpoint(endpointId: string, options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" }): Promise<Endpoint>;
+  /**
+   * On the service's side: resolves with an endpoint's connection to one of your services
+   * once it is `accepted` (by default), or waits for your decision, `pendingAcceptance`,
+   * with `until: "pendingAcceptance"`. A connection not listed yet (a create just sent) is
+   * waited for; one `rejected` or `failed` rejects with a `VpcepWaitError`, as does a
+   * service that is gone.
+   */
+  connection(
+    serviceId: string,
+    endpointId: string,
+    options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" },
+  ): Promise<Connection>;
   /** Resolves once reading the service answers 404. */
   endpointServiceDeleted(serviceId: string, options?: WaitOptions): Promise<void>;
   /** Resolves once reading the endpoint answers 404. */
@@ -131,6 +143,27 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
             if (resource?.status === "failed" || resource?.status === "rejected" || resource?.status === "deleting") {
               return { fail: resource.status };
             }
+            return "wait";
+          },
+        },
+        options,
+      );
+    },
+    connection: (serviceId, endpointId, options) => {
+      const targets = options?.until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : ["accepted"];
+      return poll<Connection | undefined, Connection>(
+        {
+          what: `connection of VPC endpoint ${endpointId} to service`,
+          id: serviceId,
+          read: async (signal) => {
+            const result = await operations.listServiceConnections(serviceId, { id: endpointId }, { signal });
+            const listed = (result.data as { connections?: Connection[] } | undefined)?.connections;
+            return { ...result, data: listed?.find((connection) => connection.id === endpointId) } as ApiResult<Connection | undefined>;
+          },
+          judge: ({ status, resource }) => {
+            if (status === 404) return { fail: "gone (404)" };
+            if (resource?.status !== undefined && targets.includes(resource.status)) return { done: resource };
+            if (resource?.status === "rejected" || resource?.status === "failed") return { fail: resource.status };
             return "wait";
           },
         },

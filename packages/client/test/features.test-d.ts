@@ -88,3 +88,12 @@ describe("paging and waiting", () => {
     expectTypeOf<Connection["marker_id"]>().toEqualTypeOf<string | undefined>();
   });
 });
+
+describe("waitFor.connection", () => {
+  it("resolves with the connection, and takes the state to wait for", () => {
+    const vpcep = createVpcepClient({ ...base, token: "t" });
+    expectTypeOf(vpcep.waitFor.connection("s", "e", { until: "pendingAcceptance" })).resolves.toEqualTypeOf<Connection>();
+    // @ts-expect-error a connection is waited for until pendingAcceptance or accepted only
+    void vpcep.waitFor.connection("s", "e", { until: "rejected" });
+  });
+});

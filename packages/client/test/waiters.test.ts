@@ -125,3 +125,33 @@ describe("time limits and aborts of waiters", () => {
     await expect(waiting).rejects.toBeInstanceOf(VpcepAbortError);
   });
 });
+
+describe("waitFor.connection", () => {
+  const connections = (...listed: object[]) => json(200, { connections: listed, total_count: listed.length });
+  const connection = (status: string) => ({ id: "e1", status, domain_id: "d2", marker_id: 16777510 });
+
+  it("waits for a connection not listed yet, then resolves with it once accepted", async () => {
+    const { vpcep, requests } = clientWith([connections(), connections(connection("pendingAcceptance")), connections(connection("accepted"))]);
+    const accepted = await vpcep.waitFor.connection("s1", "e1", fast);
+    expect(accepted).toMatchObject({ id: "e1", status: "accepted", marker_id: "16777510" });
+    expect(requests.map((request) => new URL(request.url).search)).toEqual(["?id=e1", "?id=e1", "?id=e1"]);
+  });
+
+  it("resolves at pendingAcceptance with until, so that the owner can accept it", async () => {
+    const { vpcep } = clientWith([connections(connection("creating")), connections(connection("pendingAcceptance"))]);
+    expect((await vpcep.waitFor.connection("s1", "e1", { ...fast, until: "pendingAcceptance" })).status).toBe("pendingAcceptance");
+  });
+
+  it("takes the connection of the endpoint asked for, not another one listed", async () => {
+    const other = { id: "e2", status: "accepted" };
+    const { vpcep } = clientWith([connections(other, connection("pendingAcceptance")), connections(other, connection("accepted"))]);
+    expect((await vpcep.waitFor.connection("s1", "e1", fast)).id).toBe("e1");
+  });
+
+  it("fails fast when the connection was rejected, or the service is gone", async () => {
+    const rejected = clientWith([connections(connection("rejected"))]);
+    await expect(rejected.vpcep.waitFor.connection("s1", "e1", fast)).rejects.toMatchObject({ kind: "wait", status: "rejected", resourceId: "s1" });
+    const gone = clientWith([notFound()]);
+    await expect(gone.vpcep.waitFor.connection("s1", "e1", fast)).rejects.toBeInstanceOf(VpcepWaitError);
+  });
+});

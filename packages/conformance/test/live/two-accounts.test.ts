@@ -82,10 +82,14 @@ describe("a service of one account, an endpoint of another (writes)", () => {
       const pending = await consumer.waitFor.endpoint(endpointId, { ...target.wait, until: "pendingAcceptance" });
       expect(pending).toMatchObject({ id: endpointId, status: "pendingAcceptance", endpoint_service_id: serviceId });
 
+      // The owner sees the same request among the service's connections, and accepts it.
+      const request = await owner.waitFor.connection(serviceId, endpointId, { ...target.wait, until: "pendingAcceptance" });
+      expect(request).toMatchObject({ id: endpointId, status: "pendingAcceptance", domain_id: consumerAccount.domainId });
       const connections = await owner.collectAll.listServiceConnections(serviceId);
       expect(connections).toContainEqual(expect.objectContaining({ id: endpointId, status: "pendingAcceptance", domain_id: consumerAccount.domainId }));
       const accepted = await owner.acceptOrRejectConnections(serviceId, { action: "receive", endpoints: [endpointId] });
       expectSuccess("acceptOrRejectConnections", accepted);
+      expect(await owner.waitFor.connection(serviceId, endpointId, target.wait)).toMatchObject({ id: endpointId, status: "accepted" });
       const connected = await consumer.waitFor.endpoint(endpointId, target.wait);
       expect(connected).toMatchObject({ id: endpointId, status: "accepted", vpc_id: consumerAccount.vpcId, subnet_id: consumerAccount.subnetId });
 

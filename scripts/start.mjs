@@ -5,6 +5,7 @@
 // and VPCEP_DOCS_PORT (0 picks a free port).
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { EmulatorError, startEmulator } from "@otc-vpcep/emulator";
@@ -49,6 +50,34 @@ async function startEmulatorPreferring(port) {
   }
 }
 
+/** @typedef {{ identity: Buffer, br: Buffer, gzip: Buffer }} Encoded */
+
+/** @param {Buffer} content @returns {Encoded} */
+function encodings(content) {
+  // Brotli at quality 5 (0.14 s for the page, against 0.42 s at 9 for 4% less) keeps `npm start` quick.
+  return { identity: content, br: brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }), gzip: gzipSync(content) };
+}
+
+/**
+ * The encoding to answer with: brotli, else gzip, if the request accepts it (with a
+ * q-value above 0), else none.
+ * @param {string | undefined} header
+ * @returns {"br" | "gzip" | "identity"}
+ */
+function preferredEncoding(header) {
+  const accepted = new Map(
+    (header ?? "").split(",").map((part) => {
+      const [name = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+      return [name.trim(), q === undefined ? 1 : Number(q)];
+    }),
+  );
+  const quality = (/** @type {string} */ name) => accepted.get(name) ?? accepted.get("*") ?? 0;
+  if (quality("br") > 0) return "br";
+  if (quality("gzip") > 0) return "gzip";
+  return "identity";
+}
+
 /** @param {number} port @returns {Promise<{ url: string, stop: () => Promise<void> }>} */
 async function serveDocs(port) {
   /** @type {Record<string, { path: string, type: string }>} */
@@ -57,9 +86,9 @@ async function serveDocs(port) {
     "/openapi.json": { path: require.resolve("@otc-vpcep/spec/openapi.json"), type: "application/json" },
     "/openapi.yaml": { path: require.resolve("@otc-vpcep/spec/openapi.yaml"), type: "application/yaml" },
   };
-  /** @type {Record<string, Buffer>} */
+  /** Each file as it is, and compressed once, at start: the page's 2.7 MB are 0.66 MB with brotli. @type {Record<string, Encoded>} */
   const bodies = Object.fromEntries(
-    await Promise.all(Object.entries(files).map(async ([route, file]) => [route, await readFile(file.path)])),
+    await Promise.all(Object.entries(files).map(async ([route, file]) => [route, encodings(await readFile(file.path))])),
   );
   const server = createServer((request, response) => {
     const route = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -68,8 +97,17 @@ async function serveDocs(port) {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
       return;
     }
-    response.writeHead(200, { "content-type": file.type, "cache-control": "no-cache" });
-    response.end(request.method === "HEAD" ? undefined : bodies[route === "/index.html" ? "/" : route]);
+    const body = /** @type {Encoded} */ (bodies[route === "/index.html" ? "/" : route]);
+    const encoding = preferredEncoding(request.headers["accept-encoding"]);
+    const sent = encoding === "identity" ? body.identity : body[encoding];
+    response.writeHead(200, {
+      "content-type": file.type,
+      "cache-control": "no-cache",
+      vary: "accept-encoding",
+      "content-length": sent.byteLength,
+      ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+    });
+    response.end(request.method === "HEAD" ? undefined : sent);
   });
   const listen = (/** @type {number} */ p) =>
     new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {

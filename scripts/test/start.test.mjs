@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { get } from "node:http";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -126,6 +127,25 @@ describe("npm start (scripts/start.mjs)", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     expect(await response.text()).toContain("<title>OTC VPC Endpoint API</title>");
+  });
+
+  it("serves the docs page compressed to a client that accepts it, and whole to one that does not", async () => {
+    const page = `${started?.docsUrl ?? ""}/`;
+    const request = (/** @type {string} */ encoding) =>
+      new Promise((/** @type {(value: { encoding: string | undefined, bytes: number }) => void} */ resolve, reject) => {
+        get(page, { headers: { "accept-encoding": encoding } }, (response) => {
+          let bytes = 0;
+          response.on("data", (/** @type {Buffer} */ chunk) => (bytes += chunk.length));
+          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], bytes }));
+        }).on("error", reject);
+      });
+    const whole = await request("identity");
+    const gzip = await request("gzip");
+    const brotli = await request("gzip, br");
+    const refused = await request("br;q=0, gzip;q=0");
+    expect([whole.encoding, gzip.encoding, brotli.encoding, refused.encoding]).toEqual([undefined, "gzip", "br", undefined]);
+    expect(gzip.bytes).toBeLessThan(whole.bytes / 3);
+    expect(brotli.bytes).toBeLessThan(gzip.bytes);
   });
 
   it("serves the bundled spec beside the page", async () => {

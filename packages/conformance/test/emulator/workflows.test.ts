@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const require = createRequire(import.meta.url);
 const redocly = require.resolve("@redocly/cli/bin/cli.js");
 const lifecycle = require.resolve("@otc-vpcep/spec/workflows/service-lifecycle.arazzo.yaml");
+const approval = require.resolve("@otc-vpcep/spec/workflows/connect-with-approval.arazzo.yaml");
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
+const consumer = { projectId: "0b6d2e3c9a8f4e71b5c4d3e2f1a09876", domainId: "a3c1e5f7092b4d6f8e0a1c3e5f7a9b1d" };
 const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4" };
 
 interface RespectReport {
@@ -27,7 +29,10 @@ let work: string;
 
 beforeAll(async () => {
   // A create or a delete completes after one read: each wait retries once.
-  emulator = await startEmulator({ transitions: "reads:1" });
+  emulator = await startEmulator({
+    transitions: "reads:1",
+    projects: { [projectId]: "5fc973eea581490997e82ea11a1d0101", [consumer.projectId]: consumer.domainId },
+  });
   work = mkdtempSync(join(tmpdir(), "otc-vpcep-respect-"));
 });
 
@@ -37,9 +42,9 @@ afterAll(async () => {
 });
 
 /** Runs one workflow in a child process; asynchronously, as the emulator answers from this one. */
-async function respect(workflowId: string, inputs: Record<string, string>): Promise<RespectReport> {
-  const report = join(work, `${workflowId}.json`);
-  const args = [redocly, "respect", lifecycle, "-w", workflowId, "-S", `vpcep=${emulator.url}`, "-J", report];
+async function respect(workflowId: string, inputs: Record<string, string>, file = lifecycle): Promise<RespectReport> {
+  const report = join(work, `${workflowId}-${Date.now()}.json`);
+  const args = [redocly, "respect", file, "-w", workflowId, "-S", `vpcep=${emulator.url}`, "-J", report];
   for (const [name, value] of Object.entries(inputs)) args.push("-i", `${name}=${value}`);
   const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolve) => {
@@ -52,9 +57,9 @@ async function respect(workflowId: string, inputs: Record<string, string>): Prom
 
 /** Each step's runs, in order: a step that waited shows its retries before its success. */
 const steps = (report: RespectReport) =>
-  Object.values(report.json.files).flatMap((file) => file.executedWorkflows.flatMap((workflow) => workflow.executedSteps.map((step) => [step.stepId, step.status])));
+  Object.values(report.json.files).flatMap((file) => file.executedWorkflows.flatMap((workflow) => workflow.executedSteps.map((step): [string, string] => [step.stepId, step.status])));
 
-describe("the service-lifecycle workflows under redocly respect, against the emulator", () => {
+describe("the service-lifecycle workflows under redocly respect, against the emulator", { timeout: 60_000 }, () => {
   let serviceId = "";
 
   it("publishService creates a service and waits until it is available", async () => {
@@ -86,5 +91,32 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
     const report = await respect("removeService", { project_id: projectId, token: "t", service_id: "00000000-0000-0000-0000-000000000000" });
     expect(report.exitCode).not.toBe(0);
     expect(steps(report)).not.toContainEqual(["deleteService", "success"]);
+  });
+});
+
+// Each wait retries after a second, as against the cloud: this workflow waits four times.
+describe("the connect-with-approval workflow under redocly respect, against the emulator", { timeout: 60_000 }, () => {
+  it("connectWithApproval whitelists the consumer's account, which connects; the owner accepts the endpoint", async () => {
+    const report = await respect(
+      "connectWithApproval",
+      {
+        owner_project_id: projectId,
+        owner_token: "owner",
+        consumer_project_id: consumer.projectId,
+        consumer_token: "consumer",
+        consumer_permission: `iam:domain::${consumer.domainId}`,
+        ...backend,
+        consumer_vpc_id: "5d1e8b70-2a34-4c6f-9e1a-7b3c2d4e5f60",
+        consumer_subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de",
+      },
+      approval,
+    );
+    expect(report.exitCode, report.output).toBe(0);
+    const final = new Map(steps(report));
+    expect([...final]).toEqual(
+      ["createService", "waitServiceAvailable", "whitelistConsumer", "createEndpoint", "waitEndpointPending", "findConnectionRequest", "acceptConnection", "waitEndpointAccepted"].map((step) => [step, "success"]),
+    );
+    const endpoint = emulator.snapshot().endpoints.find((record) => record.project_id === consumer.projectId);
+    expect(endpoint?.status).toBe("accepted");
   });
 });

@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url);
 const redocly = require.resolve("@redocly/cli/bin/cli.js");
 const lifecycle = require.resolve("@otc-vpcep/spec/workflows/service-lifecycle.arazzo.yaml");
 const approval = require.resolve("@otc-vpcep/spec/workflows/connect-with-approval.arazzo.yaml");
+const rejection = require.resolve("@otc-vpcep/spec/workflows/reject-and-clean-up.arazzo.yaml");
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const consumer = { projectId: "0b6d2e3c9a8f4e71b5c4d3e2f1a09876", domainId: "a3c1e5f7092b4d6f8e0a1c3e5f7a9b1d" };
 const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4" };
@@ -94,23 +95,22 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
   });
 });
 
+/** The inputs of the two-account workflows: the owner's project and the consumer's. */
+const twoAccounts = {
+  owner_project_id: projectId,
+  owner_token: "owner",
+  consumer_project_id: consumer.projectId,
+  consumer_token: "consumer",
+  consumer_permission: `iam:domain::${consumer.domainId}`,
+  ...backend,
+  consumer_vpc_id: "5d1e8b70-2a34-4c6f-9e1a-7b3c2d4e5f60",
+  consumer_subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de",
+};
+
 // Each wait retries after a second, as against the cloud: this workflow waits four times.
 describe("the connect-with-approval workflow under redocly respect, against the emulator", { timeout: 60_000 }, () => {
   it("connectWithApproval whitelists the consumer's account, which connects; the owner accepts the endpoint", async () => {
-    const report = await respect(
-      "connectWithApproval",
-      {
-        owner_project_id: projectId,
-        owner_token: "owner",
-        consumer_project_id: consumer.projectId,
-        consumer_token: "consumer",
-        consumer_permission: `iam:domain::${consumer.domainId}`,
-        ...backend,
-        consumer_vpc_id: "5d1e8b70-2a34-4c6f-9e1a-7b3c2d4e5f60",
-        consumer_subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de",
-      },
-      approval,
-    );
+    const report = await respect("connectWithApproval", twoAccounts, approval);
     expect(report.exitCode, report.output).toBe(0);
     const final = new Map(steps(report));
     expect([...final]).toEqual(
@@ -118,5 +118,29 @@ describe("the connect-with-approval workflow under redocly respect, against the 
     );
     const endpoint = emulator.snapshot().endpoints.find((record) => record.project_id === consumer.projectId);
     expect(endpoint?.status).toBe("accepted");
+  });
+
+  it("rejectAndCleanUp rejects the consumer's endpoint, then removes it and the service, each until 404", async () => {
+    emulator.reset();
+    const report = await respect("rejectAndCleanUp", twoAccounts, rejection);
+    expect(report.exitCode, report.output).toBe(0);
+    expect([...new Map(steps(report))]).toEqual(
+      [
+        "createService",
+        "waitServiceAvailable",
+        "whitelistConsumer",
+        "createEndpoint",
+        "waitEndpointPending",
+        "findConnectionRequest",
+        "rejectConnection",
+        "waitEndpointRejected",
+        "deleteEndpoint",
+        "waitEndpointGone",
+        "deleteService",
+        "waitServiceGone",
+      ].map((step) => [step, "success"]),
+    );
+    const { services, endpoints } = emulator.snapshot();
+    expect([services, endpoints]).toEqual([[], []]);
   });
 });

@@ -14,6 +14,7 @@ const redocly = require.resolve("@redocly/cli/bin/cli.js");
 const lifecycle = require.resolve("@otc-vpcep/spec/workflows/service-lifecycle.arazzo.yaml");
 const approval = require.resolve("@otc-vpcep/spec/workflows/connect-with-approval.arazzo.yaml");
 const rejection = require.resolve("@otc-vpcep/spec/workflows/reject-and-clean-up.arazzo.yaml");
+const teardown = require.resolve("@otc-vpcep/spec/workflows/tear-down-with-connections.arazzo.yaml");
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const consumer = { projectId: "0b6d2e3c9a8f4e71b5c4d3e2f1a09876", domainId: "a3c1e5f7092b4d6f8e0a1c3e5f7a9b1d" };
 const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4" };
@@ -86,6 +87,26 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
       ["waitUntilGone", "error"],
       ["waitUntilGone", "success"],
     ]);
+  });
+
+  it("tearDownServiceWithConnections is refused the service while connected, then removes the endpoint and the service", async () => {
+    emulator.reset();
+    const report = await respect("tearDownServiceWithConnections", { project_id: projectId, token: "t", ...backend, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" }, teardown);
+    expect(report.exitCode, report.output).toBe(0);
+    expect([...new Map(steps(report))].map(([step]) => step)).toEqual([
+      "createService",
+      "waitServiceAvailable",
+      "createEndpoint",
+      "waitEndpointAccepted",
+      "deleteServiceInUse",
+      "deleteEndpoint",
+      "waitEndpointGone",
+      "deleteService",
+      "waitServiceGone",
+    ]);
+    expect(new Map(steps(report)).get("deleteServiceInUse")).toBe("success");
+    const { services, endpoints } = emulator.snapshot();
+    expect([services, endpoints]).toEqual([[], []]);
   });
 
   it("fails a workflow whose criteria the service does not meet: removing a service that is not there", async () => {

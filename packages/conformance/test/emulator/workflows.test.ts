@@ -15,6 +15,7 @@ const lifecycle = require.resolve("@otc-vpcep/spec/workflows/service-lifecycle.a
 const approval = require.resolve("@otc-vpcep/spec/workflows/connect-with-approval.arazzo.yaml");
 const rejection = require.resolve("@otc-vpcep/spec/workflows/reject-and-clean-up.arazzo.yaml");
 const teardown = require.resolve("@otc-vpcep/spec/workflows/tear-down-with-connections.arazzo.yaml");
+const retag = require.resolve("@otc-vpcep/spec/workflows/retag-and-find-by-tag.arazzo.yaml");
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const consumer = { projectId: "0b6d2e3c9a8f4e71b5c4d3e2f1a09876", domainId: "a3c1e5f7092b4d6f8e0a1c3e5f7a9b1d" };
 const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4" };
@@ -107,6 +108,15 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
     expect(new Map(steps(report)).get("deleteServiceInUse")).toBe("success");
     const { services, endpoints } = emulator.snapshot();
     expect([services, endpoints]).toEqual([[], []]);
+  });
+
+  it("retagAndFindByTag finds a tagged service by its tag, and nothing once the tag is off", async () => {
+    emulator.reset();
+    const report = await respect("retagAndFindByTag", { project_id: projectId, token: "t", ...backend, tag_key: "workflow", tag_value: "retag" }, retag);
+    expect(report.exitCode, report.output).toBe(0);
+    expect([...new Map(steps(report))]).toEqual(
+      ["createService", "waitServiceAvailable", "addTag", "findByTag", "removeTag", "findNothing", "deleteService", "waitServiceGone"].map((step) => [step, "success"]),
+    );
   });
 
   it("fails a workflow whose criteria the service does not meet: removing a service that is not there", async () => {

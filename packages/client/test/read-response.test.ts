@@ -146,7 +146,7 @@ describe("documentsNoSuccessBody", () => {
         const successes = Object.entries(operation.responses).filter(([status]) => status.startsWith("2"));
         const noBody = successes.every(([, response]) => response.content === undefined);
         const example = `https://vpcep.test${path.replace(/\{[^}]+\}/g, "x")}`;
-        expect([method, path, documentsNoSuccessBody(method.toUpperCase(), example)]).toEqual([method, path, noBody]);
+        expect([method, path, documentsNoSuccessBody(method.toUpperCase(), { url: example })]).toEqual([method, path, noBody]);
       }
     }
   });

@@ -10,11 +10,15 @@ import type { Attempt } from "./policy.js";
 export function refuseRedirect(answer: Response, attempt: Attempt): Response {
   const redirect = answer.type === "opaqueredirect" || (answer.status >= 300 && answer.status < 400 && answer.status !== 304);
   // A custom fetch that dropped `redirect: "manual"` has followed one: its answer is not the service's.
-  const followed = answer.redirected || (answer.url !== "" && new URL(answer.url).origin !== new URL(attempt.request.url).origin);
+  const followed = answer.redirected || (answer.url !== "" && answer.url !== attempt.request.url && !sameOrigin(answer.url, attempt.request.url));
   if (!redirect && !followed) return answer;
   void answer.body?.cancel().catch(() => {});
   const location = followed ? answer.url : answer.headers.get("location");
   throw new VpcepRedirectError(attempt.call.facts, answer.status, location === null ? undefined : target(location, attempt.request.url));
+}
+
+function sameOrigin(url: string, other: string): boolean {
+  return new URL(url).origin === new URL(other).origin;
 }
 
 /** Where a `Location` points, resolved against the request, without user info, query or fragment. */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,6 +55,7 @@ async function respect(workflowId: string, inputs: Record<string, string>, file 
       resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, output: `${stdout}${stderr}` }),
     );
   });
+  if (!existsSync(report)) throw new Error(`redocly respect wrote no report (exit ${exitCode}):\n${output}`);
   return { exitCode, output, json: JSON.parse(readFileSync(report, "utf8")) as RespectReport["json"] };
 }
 

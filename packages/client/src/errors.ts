@@ -1,4 +1,11 @@
 import type { KnownErrorCode, ResourceError } from "./models.js";
+import type { WaitResult } from "./waiters.js";
+
+/** What a waiter saw before it stopped: the reads it made and the states they saw. */
+type Seen = Pick<WaitResult<unknown>, "polls" | "states">;
+
+/** "; 3 poll(s) saw creating, pendingAcceptance" for a waiter, nothing for a call. */
+const saw = (seen?: Seen) => (seen ? `; ${seen.polls} poll(s) saw ${seen.states.join(", ") || "nothing"}` : "");
 
 /** A documented error code, or one the reference does not list yet. */
 export type ErrorCode = KnownErrorCode | (string & {});
@@ -122,7 +129,10 @@ export class VpcepNetworkError extends VpcepError {
   }
 }
 
-/** A time limit ran out: one attempt's, the whole call's, or a waiter's. */
+/**
+ * A time limit ran out: one attempt's, the whole call's, or a waiter's (`limit: "wait"`,
+ * whose message names the polls made and the states they saw).
+ */
 export class VpcepTimeoutError extends VpcepError {
   override readonly name = "VpcepTimeoutError";
   readonly kind = "timeout";
@@ -130,22 +140,32 @@ export class VpcepTimeoutError extends VpcepError {
   readonly timeoutMs: number;
   /** For a call's limits: how many attempts it made; undefined for a waiter. */
   readonly attempts: number | undefined;
+  /** For a waiter: how many reads got an answer or a passing failure (see `WaitResult`); undefined for a call. */
+  declare readonly polls: number | undefined;
+  /** For a waiter: the states its reads saw, as in `WaitResult`; undefined for a call. */
+  declare readonly states: WaitResult<unknown>["states"] | undefined;
 
-  constructor(what: string, limit: "attempt" | "total" | "wait", timeoutMs: number, attempts?: number) {
-    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out`);
+  constructor(what: string, limit: "attempt" | "total" | "wait", timeoutMs: number, attempts?: number, seen?: Seen) {
+    super(`${what} timed out: the ${limit} limit of ${timeoutMs} ms ran out${saw(seen)}`);
     this.limit = limit;
     this.timeoutMs = timeoutMs;
     this.attempts = attempts;
+    Object.assign(this, seen);
   }
 }
 
-/** The caller's `AbortSignal` stopped the call. */
+/** The caller's `AbortSignal` stopped the call, or a waiter (whose message then names the polls and states it saw). */
 export class VpcepAbortError extends VpcepError {
   override readonly name = "VpcepAbortError";
   readonly kind = "abort";
+  /** For a waiter: how many reads got an answer or a passing failure; undefined for a call. */
+  declare readonly polls: number | undefined;
+  /** For a waiter: the states its reads saw, as in `WaitResult`; undefined for a call. */
+  declare readonly states: WaitResult<unknown>["states"] | undefined;
 
-  constructor(what: string, reason: unknown) {
-    super(`${what} was aborted${reason instanceof Error ? `: ${reason.message}` : ""}`, { cause: reason });
+  constructor(what: string, reason: unknown, seen?: Seen) {
+    super(`${what} was aborted${reason instanceof Error ? `: ${reason.message}` : ""}${saw(seen)}`, { cause: reason });
+    Object.assign(this, seen);
   }
 }
 
@@ -201,14 +221,19 @@ export class VpcepWaitError extends VpcepError {
   readonly errors: ResourceError[];
   /** The resource as last read. */
   readonly resource: unknown;
+  /** How many reads the wait made, the last one included (see `WaitResult`). */
+  declare readonly polls: number;
+  /** The states the reads saw, in order, a run of equal ones once; the last is the one that ended the wait. */
+  declare readonly states: WaitResult<unknown>["states"];
 
-  constructor(what: string, resourceId: string, status: string, errors: ResourceError[], resource: unknown) {
+  constructor(what: string, resourceId: string, status: string, errors: ResourceError[], resource: unknown, seen: Seen) {
     const reasons = errors.map((error) => [error.error_code, error.error_message].filter(Boolean).join(" ")).join("; ");
     super(`${what} ${resourceId} became ${status}${reasons === "" ? "" : `: ${reasons}`}`);
     this.resourceId = resourceId;
     this.status = status;
     this.errors = errors;
     this.resource = resource;
+    Object.assign(this, seen);
   }
 }
 

@@ -1,5 +1,5 @@
 import { VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
-import type { Connection, Endpoint, EndpointService, ResourceError } from "./models.js";
+import type { Connection, Endpoint, EndpointService, EndpointServiceStatus, EndpointStatus, ResourceError } from "./models.js";
 import type { ApiResult, VpcepOperations } from "./operations.js";
 import { pause } from "./pause.js";
 import { dataOrThrow } from "./results.js";
@@ -15,36 +15,65 @@ export interface WaitOptions {
   maxDelayMs?: number;
 }
 
+/**
+ * What one of a waiter's reads saw:
+ * - the resource's `status` as the service sent it (`creating`, `pendingAcceptance`, ...;
+ *   a status the reference does not list is kept as is);
+ * - `"notFound"`: the read answered 404 (what the `...Deleted` waiters wait for);
+ * - `"notListed"`: the service's list of connections did not hold the endpoint yet (`connection`);
+ * - `"unreadable"`: the read failed with passing trouble that the waiter reads through
+ *   (the network, a 5xx, 429 or 408, an attempt's time limit).
+ *
+ * A read of a resource without a `status` counts as a poll but adds no state.
+ */
+export type WaitState = EndpointStatus | EndpointServiceStatus | "notFound" | "notListed" | "unreadable";
+
+/** What a wait ended on and what it saw on the way. */
+export interface WaitResult<Resource> {
+  /** What the wait ended on: the resource in its target state (undefined for the `...Deleted` waiters). */
+  readonly resource: Resource;
+  /** How many reads the wait made, the last one included. */
+  readonly polls: number;
+  /** The states the reads saw, in order, a run of equal ones once: e.g. `["creating", "pendingAcceptance", "accepted"]`. */
+  readonly states: readonly WaitState[];
+}
+
+/**
+ * Each waiter reads until the resource is where it is awaited and resolves with a
+ * `WaitResult`: the resource, the number of reads and the states they saw. A wait that
+ * fails (`VpcepWaitError`), runs out of time (`VpcepTimeoutError`, `limit: "wait"`) or is
+ * aborted (`VpcepAbortError`) carries `polls` and `states` too, and its message names them.
+ */
 export interface Waiters {
-  /** Resolves with the service once it is `available`; rejects with a `VpcepWaitError` if it `failed` or is being deleted. */
-  endpointService(serviceId: string, options?: WaitOptions): Promise<EndpointService>;
+  /** Resolves once the service is `available`; rejects with a `VpcepWaitError` if it `failed` or is being deleted. */
+  endpointService(serviceId: string, options?: WaitOptions): Promise<WaitResult<EndpointService>>;
   /**
-   * Resolves with the endpoint once it is `accepted` (by default), or already at
+   * Resolves once the endpoint is `accepted` (by default), or already at
    * `pendingAcceptance` with `until: "pendingAcceptance"`; rejects with a `VpcepWaitError`
    * if it `failed`, was `rejected` or is being deleted.
    */
-  endpoint(endpointId: string, options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" }): Promise<Endpoint>;
+  endpoint(endpointId: string, options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" }): Promise<WaitResult<Endpoint>>;
   /**
-   * On the service's side: resolves with an endpoint's connection to one of your services
-   * once it is `accepted` (by default), or waits for your decision, `pendingAcceptance`,
+   * On the service's side: resolves once an endpoint's connection to one of your services
+   * is `accepted` (by default), or waits for your decision, `pendingAcceptance`,
    * with `until: "pendingAcceptance"`. A connection not listed yet (a create just sent) is
-   * waited for; one `rejected` or `failed` rejects with a `VpcepWaitError`, as does a
-   * service that is gone.
+   * waited for (`"notListed"`); one `rejected` or `failed` rejects with a `VpcepWaitError`,
+   * as does a service that is gone.
    */
   connection(
     serviceId: string,
     endpointId: string,
     options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" },
-  ): Promise<Connection>;
-  /** Resolves once reading the service answers 404. */
-  endpointServiceDeleted(serviceId: string, options?: WaitOptions): Promise<void>;
-  /** Resolves once reading the endpoint answers 404. */
-  endpointDeleted(endpointId: string, options?: WaitOptions): Promise<void>;
+  ): Promise<WaitResult<Connection>>;
+  /** Resolves once reading the service answers 404 (`"notFound"`), with `resource` undefined. */
+  endpointServiceDeleted(serviceId: string, options?: WaitOptions): Promise<WaitResult<undefined>>;
+  /** Resolves once reading the endpoint answers 404 (`"notFound"`), with `resource` undefined. */
+  endpointDeleted(endpointId: string, options?: WaitOptions): Promise<WaitResult<undefined>>;
 }
 
 type Verdict<Done> = { done: Done } | { fail: string } | "wait";
 
-interface Poll<Resource, Done> {
+interface Poll<Resource extends { status?: string } | undefined, Done> {
   what: string;
   id: string;
   read: (signal: AbortSignal) => Promise<ApiResult<Resource> | { data: Resource; response: Response }>;
@@ -57,17 +86,18 @@ function isPassing(error: unknown): boolean {
   return error instanceof VpcepError && (error.kind === "network" || (error.kind === "timeout" && (error as VpcepTimeoutError).limit !== "wait"));
 }
 
-async function poll<Resource, Done>(spec: Poll<Resource, Done>, options: WaitOptions = {}): Promise<Done> {
+async function poll<Resource extends { status?: string } | undefined, Done>(spec: Poll<Resource, Done>, options: WaitOptions = {}): Promise<WaitResult<Done>> {
   const timeoutMs = options.timeoutMs ?? 600_000;
   const maxDelayMs = options.maxDelayMs ?? 15_000;
   let delay = options.initialDelayMs ?? 2_000;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
   const what = `waiting for ${spec.what} ${spec.id}`;
+  const saw = { polls: 0, states: [] as WaitState[] };
   const stopped = () =>
     options.signal?.aborted === true
-      ? new VpcepAbortError(what, options.signal.reason)
-      : new VpcepTimeoutError(what, "wait", timeoutMs);
+      ? new VpcepAbortError(what, options.signal.reason, saw)
+      : new VpcepTimeoutError(what, "wait", timeoutMs, undefined, saw);
 
   for (;;) {
     if (signal.aborted) throw stopped();
@@ -76,12 +106,16 @@ async function poll<Resource, Done>(spec: Poll<Resource, Done>, options: WaitOpt
       if (!isPassing(error)) throw error;
       return undefined;
     });
+    // A read cut off by the time limit or the signal threw above, so it is not counted.
+    saw.polls++;
+    const state = seen === undefined ? "unreadable" : seen.status === 404 ? "notFound" : seen.resource === undefined ? "notListed" : seen.resource.status;
+    if (state !== undefined && state !== saw.states.at(-1)) saw.states.push(state);
     if (seen !== undefined) {
       const verdict = spec.judge(seen);
       if (verdict !== "wait") {
-        if ("done" in verdict) return verdict.done;
+        if ("done" in verdict) return { resource: verdict.done, ...saw };
         const errors = (seen.resource as { error?: ResourceError[] } | undefined)?.error ?? [];
-        throw new VpcepWaitError(spec.what, spec.id, verdict.fail, errors, seen.resource);
+        throw new VpcepWaitError(spec.what, spec.id, verdict.fail, errors, seen.resource, saw);
       }
     }
     try {
@@ -94,7 +128,7 @@ async function poll<Resource, Done>(spec: Poll<Resource, Done>, options: WaitOpt
 }
 
 /** One read: the resource, or a 404 (returned or, with `throwOnError`, thrown). */
-async function read<Resource>(spec: Poll<Resource, unknown>, signal: AbortSignal): Promise<{ status: number; resource: Resource | undefined }> {
+async function read<Resource extends { status?: string } | undefined>(spec: Poll<Resource, unknown>, signal: AbortSignal): Promise<{ status: number; resource: Resource | undefined }> {
   try {
     const result = await spec.read(signal);
     if (result.response.status === 404) return { status: 404, resource: undefined };
@@ -105,7 +139,7 @@ async function read<Resource>(spec: Poll<Resource, unknown>, signal: AbortSignal
   }
 }
 
-const gone = ({ status }: { status: number }): Verdict<void> => (status === 404 ? { done: undefined } : "wait");
+const gone = ({ status }: { status: number }): Verdict<undefined> => (status === 404 ? { done: undefined } : "wait");
 
 export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
   const service = (id: string) => ({
@@ -170,7 +204,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
         options,
       );
     },
-    endpointServiceDeleted: (serviceId, options) => poll<EndpointService, void>({ ...service(serviceId), judge: gone }, options),
-    endpointDeleted: (endpointId, options) => poll<Endpoint, void>({ ...endpoint(endpointId), judge: gone }, options),
+    endpointServiceDeleted: (serviceId, options) => poll<EndpointService, undefined>({ ...service(serviceId), judge: gone }, options),
+    endpointDeleted: (endpointId, options) => poll<Endpoint, undefined>({ ...endpoint(endpointId), judge: gone }, options),
   };
 }

@@ -11,7 +11,12 @@ import {
   type ErrorCode,
   type KnownErrorCode,
   type Permission,
+  type VpcepAbortError,
   type VpcepClient,
+  type VpcepTimeoutError,
+  type VpcepWaitError,
+  type WaitResult,
+  type WaitState,
 } from "../src/index.js";
 
 const base = { region: "eu-de", projectId: "p" } as const;
@@ -76,10 +81,11 @@ describe("paging and waiting", () => {
     expectTypeOf(vpcep.collectAll.listServicePermissions("s")).toEqualTypeOf<Promise<Permission[]>>();
   });
 
-  it("resolves waiters with the resource, or nothing for deletes", () => {
-    expectTypeOf(vpcep.waitFor.endpointService("s")).toEqualTypeOf<Promise<EndpointService>>();
-    expectTypeOf(vpcep.waitFor.endpoint("e", { until: "pendingAcceptance" })).toEqualTypeOf<Promise<Endpoint>>();
-    expectTypeOf(vpcep.waitFor.endpointDeleted("e")).toEqualTypeOf<Promise<void>>();
+  it("resolves waiters with a WaitResult of the resource, or of undefined for deletes", () => {
+    expectTypeOf(vpcep.waitFor.endpointService("s")).toEqualTypeOf<Promise<WaitResult<EndpointService>>>();
+    expectTypeOf(vpcep.waitFor.endpoint("e", { until: "pendingAcceptance" })).toEqualTypeOf<Promise<WaitResult<Endpoint>>>();
+    expectTypeOf(vpcep.waitFor.endpointDeleted("e")).toEqualTypeOf<Promise<WaitResult<undefined>>>();
+    expectTypeOf(vpcep.waitFor.endpointServiceDeleted("s")).toEqualTypeOf<Promise<WaitResult<undefined>>>();
     // @ts-expect-error an endpoint cannot be awaited until "rejected"
     void vpcep.waitFor.endpoint("e", { until: "rejected" });
   });
@@ -92,8 +98,44 @@ describe("paging and waiting", () => {
 describe("waitFor.connection", () => {
   it("resolves with the connection, and takes the state to wait for", () => {
     const vpcep = createVpcepClient({ ...base, token: "t" });
-    expectTypeOf(vpcep.waitFor.connection("s", "e", { until: "pendingAcceptance" })).resolves.toEqualTypeOf<Connection>();
+    expectTypeOf(vpcep.waitFor.connection("s", "e", { until: "pendingAcceptance" })).resolves.toEqualTypeOf<WaitResult<Connection>>();
     // @ts-expect-error a connection is waited for until pendingAcceptance or accepted only
     void vpcep.waitFor.connection("s", "e", { until: "rejected" });
+  });
+});
+
+describe("WaitResult", () => {
+  it("holds the resource, the number of reads and the states they saw, all read-only", () => {
+    expectTypeOf<WaitResult<Endpoint>>().toEqualTypeOf<{
+      readonly resource: Endpoint;
+      readonly polls: number;
+      readonly states: readonly WaitState[];
+    }>();
+    const result = {} as WaitResult<Endpoint>;
+    // @ts-expect-error the states are read-only
+    result.states.push("accepted");
+    // @ts-expect-error so is the count
+    result.polls = 1;
+  });
+
+  it("lets a destructured resource keep its type", async () => {
+    const vpcep = createVpcepClient({ ...base, token: "t" });
+    const { resource: endpoint } = await vpcep.waitFor.endpoint("e");
+    expectTypeOf(endpoint).toEqualTypeOf<Endpoint>();
+  });
+
+  it("types a state as the documented states and the waiter's own, still open to others", () => {
+    expectTypeOf<"creating" | "available" | "pendingAcceptance" | "accepted" | "rejected" | "failed" | "deleting">().toExtend<WaitState>();
+    expectTypeOf<"notFound" | "notListed" | "unreadable">().toExtend<WaitState>();
+    expectTypeOf<"frozen">().toExtend<WaitState>();
+    expectTypeOf<WaitState>().toExtend<string>();
+  });
+
+  it("gives the errors of a wait its polls and states: always for VpcepWaitError, for a waiter's timeout or abort", () => {
+    expectTypeOf<VpcepWaitError["polls"]>().toEqualTypeOf<number>();
+    expectTypeOf<VpcepWaitError["states"]>().toEqualTypeOf<readonly WaitState[]>();
+    expectTypeOf<VpcepTimeoutError["polls"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<VpcepTimeoutError["states"]>().toEqualTypeOf<readonly WaitState[] | undefined>();
+    expectTypeOf<VpcepAbortError["states"]>().toEqualTypeOf<readonly WaitState[] | undefined>();
   });
 });

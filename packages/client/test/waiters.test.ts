@@ -20,7 +20,7 @@ const endpoint = (status: string, extra: object = {}) => json(200, { id: "e1", s
 describe("waitFor.endpointService", () => {
   it("resolves with the service once it is available", async () => {
     const { vpcep, requests } = clientWith([service("creating"), service("creating"), service("available")]);
-    const ready = await vpcep.waitFor.endpointService("s1", fast);
+    const { resource: ready } = await vpcep.waitFor.endpointService("s1", fast);
     expect(ready.status).toBe("available");
     expect(requests).toHaveLength(3);
   });
@@ -36,12 +36,12 @@ describe("waitFor.endpointService", () => {
 
   it("keeps polling through passing trouble: 503s and dropped connections", async () => {
     const { vpcep } = clientWith([json(503, {}), { drop: "ECONNRESET" }, service("available")]);
-    expect((await vpcep.waitFor.endpointService("s1", fast)).status).toBe("available");
+    expect((await vpcep.waitFor.endpointService("s1", fast)).resource.status).toBe("available");
   });
 
   it("keeps polling through a state the reference does not list", async () => {
     const { vpcep, requests } = clientWith([service("creating"), service("upgrading"), service("available")]);
-    expect((await vpcep.waitFor.endpointService("s1", fast)).status).toBe("available");
+    expect((await vpcep.waitFor.endpointService("s1", fast)).resource.status).toBe("available");
     expect(requests).toHaveLength(3);
   });
 
@@ -54,12 +54,12 @@ describe("waitFor.endpointService", () => {
 describe("waitFor.endpoint", () => {
   it("waits through pendingAcceptance until accepted, by default", async () => {
     const { vpcep } = clientWith([endpoint("creating"), endpoint("pendingAcceptance"), endpoint("accepted")]);
-    expect((await vpcep.waitFor.endpoint("e1", fast)).status).toBe("accepted");
+    expect((await vpcep.waitFor.endpoint("e1", fast)).resource.status).toBe("accepted");
   });
 
   it("resolves at pendingAcceptance when asked to", async () => {
     const { vpcep, requests } = clientWith([endpoint("creating"), endpoint("pendingAcceptance"), endpoint("accepted")]);
-    expect((await vpcep.waitFor.endpoint("e1", { ...fast, until: "pendingAcceptance" })).status).toBe("pendingAcceptance");
+    expect((await vpcep.waitFor.endpoint("e1", { ...fast, until: "pendingAcceptance" })).resource.status).toBe("pendingAcceptance");
     expect(requests).toHaveLength(2);
   });
 
@@ -70,7 +70,7 @@ describe("waitFor.endpoint", () => {
 
   it("keeps polling through a state the reference does not list", async () => {
     const { vpcep, requests } = clientWith([endpoint("creating"), endpoint("frozen"), endpoint("accepted")]);
-    expect((await vpcep.waitFor.endpoint("e1", fast)).status).toBe("accepted");
+    expect((await vpcep.waitFor.endpoint("e1", fast)).resource.status).toBe("accepted");
     expect(requests).toHaveLength(3);
   });
 
@@ -82,20 +82,20 @@ describe("waitFor.endpoint", () => {
   it("delivers a large marker_id exactly", async () => {
     const body = '{"id":"e1","status":"accepted","marker_id":422321321312321321}';
     const { vpcep } = clientWith([new Response(body, { headers: { "content-type": "application/json" } })]);
-    expect((await vpcep.waitFor.endpoint("e1", fast)).marker_id).toBe("422321321312321321");
+    expect((await vpcep.waitFor.endpoint("e1", fast)).resource.marker_id).toBe("422321321312321321");
   });
 });
 
 describe("waiting for a delete", () => {
   it("resolves once the endpoint answers 404", async () => {
     const { vpcep, requests } = clientWith([endpoint("deleting"), endpoint("deleting"), notFound()]);
-    await expect(vpcep.waitFor.endpointDeleted("e1", fast)).resolves.toBeUndefined();
+    await expect(vpcep.waitFor.endpointDeleted("e1", fast)).resolves.toMatchObject({ resource: undefined });
     expect(requests).toHaveLength(3);
   });
 
   it("resolves once the service answers 404, also for a client that throws on errors", async () => {
     const { vpcep } = clientWith([service("deleting"), notFound()], { throwOnError: true });
-    await expect(vpcep.waitFor.endpointServiceDeleted("s1", fast)).resolves.toBeUndefined();
+    await expect(vpcep.waitFor.endpointServiceDeleted("s1", fast)).resolves.toMatchObject({ resource: undefined });
   });
 });
 
@@ -132,20 +132,20 @@ describe("waitFor.connection", () => {
 
   it("waits for a connection not listed yet, then resolves with it once accepted", async () => {
     const { vpcep, requests } = clientWith([connections(), connections(connection("pendingAcceptance")), connections(connection("accepted"))]);
-    const accepted = await vpcep.waitFor.connection("s1", "e1", fast);
+    const { resource: accepted } = await vpcep.waitFor.connection("s1", "e1", fast);
     expect(accepted).toMatchObject({ id: "e1", status: "accepted", marker_id: "16777510" });
     expect(requests.map((request) => new URL(request.url).search)).toEqual(["?id=e1", "?id=e1", "?id=e1"]);
   });
 
   it("resolves at pendingAcceptance with until, so that the owner can accept it", async () => {
     const { vpcep } = clientWith([connections(connection("creating")), connections(connection("pendingAcceptance"))]);
-    expect((await vpcep.waitFor.connection("s1", "e1", { ...fast, until: "pendingAcceptance" })).status).toBe("pendingAcceptance");
+    expect((await vpcep.waitFor.connection("s1", "e1", { ...fast, until: "pendingAcceptance" })).resource.status).toBe("pendingAcceptance");
   });
 
   it("takes the connection of the endpoint asked for, not another one listed", async () => {
     const other = { id: "e2", status: "accepted" };
     const { vpcep } = clientWith([connections(other, connection("pendingAcceptance")), connections(other, connection("accepted"))]);
-    expect((await vpcep.waitFor.connection("s1", "e1", fast)).id).toBe("e1");
+    expect((await vpcep.waitFor.connection("s1", "e1", fast)).resource.id).toBe("e1");
   });
 
   it("fails fast when the connection was rejected, or the service is gone", async () => {
@@ -153,5 +153,101 @@ describe("waitFor.connection", () => {
     await expect(rejected.vpcep.waitFor.connection("s1", "e1", fast)).rejects.toMatchObject({ kind: "wait", status: "rejected", resourceId: "s1" });
     const gone = clientWith([notFound()]);
     await expect(gone.vpcep.waitFor.connection("s1", "e1", fast)).rejects.toBeInstanceOf(VpcepWaitError);
+  });
+});
+
+describe("what a wait saw", () => {
+  it("resolves with the number of reads and the states they saw, in order", async () => {
+    const { vpcep } = clientWith([endpoint("creating"), endpoint("pendingAcceptance"), endpoint("accepted")]);
+    const { polls, states } = await vpcep.waitFor.endpoint("e1", fast);
+    expect(polls).toBe(3);
+    expect(states).toEqual(["creating", "pendingAcceptance", "accepted"]);
+  });
+
+  it("lists a run of equal states once, while counting every read", async () => {
+    const { vpcep } = clientWith([service("creating"), service("creating"), service("creating"), service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", fast)).resolves.toMatchObject({ polls: 4, states: ["creating", "available"] });
+  });
+
+  it("keeps a state the reference does not list as the service sent it", async () => {
+    const { vpcep } = clientWith([service("creating"), service("upgrading"), service("available")]);
+    expect((await vpcep.waitFor.endpointService("s1", fast)).states).toEqual(["creating", "upgrading", "available"]);
+  });
+
+  it("ends a wait for a delete on notFound, the 404", async () => {
+    const { vpcep } = clientWith([endpoint("deleting"), endpoint("deleting"), notFound()]);
+    expect(await vpcep.waitFor.endpointDeleted("e1", fast)).toEqual({ resource: undefined, polls: 3, states: ["deleting", "notFound"] });
+  });
+
+  it("ends a wait for a deleted service on notFound, also for a client that throws on errors", async () => {
+    const { vpcep } = clientWith([service("deleting"), notFound()], { throwOnError: true });
+    expect(await vpcep.waitFor.endpointServiceDeleted("s1", fast)).toEqual({ resource: undefined, polls: 2, states: ["deleting", "notFound"] });
+  });
+
+  it("sees notListed while the service's connections do not hold the endpoint yet", async () => {
+    const listed = (...connections: object[]) => json(200, { connections, total_count: connections.length });
+    const { vpcep } = clientWith([listed(), listed(), listed({ id: "e1", status: "accepted" })]);
+    await expect(vpcep.waitFor.connection("s1", "e1", fast)).resolves.toMatchObject({ polls: 3, states: ["notListed", "accepted"] });
+  });
+
+  it("counts a read that failed with passing trouble (a 503, a dropped connection) as a poll that saw unreadable", async () => {
+    const { vpcep } = clientWith([service("creating"), json(503, {}), { drop: "ECONNRESET" }, service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", fast)).resolves.toMatchObject({ polls: 4, states: ["creating", "unreadable", "available"] });
+  });
+
+  it("gives the VpcepWaitError of a failed resource the polls and the states, the failed one last", async () => {
+    const { vpcep } = clientWith([endpoint("creating"), endpoint("pendingAcceptance"), endpoint("rejected")]);
+    const error = await vpcep.waitFor.endpoint("e1", fast).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VpcepWaitError);
+    expect(error).toMatchObject({ status: "rejected", polls: 3, states: ["creating", "pendingAcceptance", "rejected"] });
+  });
+
+  it("gives the VpcepWaitError of a resource that is gone notFound as its last state", async () => {
+    const { vpcep } = clientWith([endpoint("creating"), notFound()]);
+    await expect(vpcep.waitFor.endpoint("e1", fast)).rejects.toMatchObject({ kind: "wait", polls: 2, states: ["creating", "notFound"] });
+  });
+
+  it("names the polls and the states seen in the message of the wait's timeout, and carries them", async () => {
+    // The fourth read hangs until the wait's limit cuts it off, so it is not counted.
+    const { vpcep } = clientWith([service("creating"), json(503, {}), service("upgrading"), "hang"]);
+    const error = await vpcep.waitFor.endpointService("s1", { ...fast, timeoutMs: 100 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VpcepTimeoutError);
+    expect(error).toMatchObject({ limit: "wait", polls: 3, states: ["creating", "unreadable", "upgrading"] });
+    expect((error as Error).message).toBe(
+      "waiting for VPC endpoint service s1 timed out: the wait limit of 100 ms ran out; 3 poll(s) saw creating, unreadable, upgrading",
+    );
+  });
+
+  it("names the polls and the states seen in the message of an abort, and carries them", async () => {
+    const controller = new AbortController();
+    const { vpcep, requests } = clientWith([endpoint("creating")]);
+    const waiting = vpcep.waitFor.endpoint("e1", { ...fast, signal: controller.signal });
+    await expect.poll(() => requests.length).toBeGreaterThan(1);
+    controller.abort(new Error("the test is done"));
+    const error = await waiting.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VpcepAbortError);
+    const { polls } = error as VpcepAbortError;
+    expect(error).toMatchObject({ states: ["creating"] });
+    expect(polls).toBeGreaterThan(1);
+    expect((error as Error).message).toBe(`waiting for VPC endpoint e1 was aborted: the test is done; ${polls} poll(s) saw creating`);
+  });
+
+  it("does not count a read that the abort cut off", async () => {
+    const controller = new AbortController();
+    const { vpcep, requests } = clientWith(["hang"]);
+    const waiting = vpcep.waitFor.endpoint("e1", { ...fast, signal: controller.signal });
+    await expect.poll(() => requests.length).toBe(1);
+    controller.abort("stop");
+    const error = await waiting.catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "abort", polls: 0, states: [] });
+    expect((error as Error).message).toBe("waiting for VPC endpoint e1 was aborted; 0 poll(s) saw nothing");
+  });
+
+  it("leaves polls and states undefined on the time limits of a single call", async () => {
+    const { vpcep } = clientWith(["hang"], { timeout: { attemptMs: 5 } });
+    const error = await vpcep.getEndpoint("e1").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VpcepTimeoutError);
+    expect([(error as VpcepTimeoutError).polls, (error as VpcepTimeoutError).states]).toEqual([undefined, undefined]);
+    expect((error as Error).message).not.toMatch(/poll/);
   });
 });

@@ -37,7 +37,7 @@ const calls = (operationId: string) => exchanges.filter((exchange) => exchange.o
 
 async function availableService(vpcep: VpcepClient): Promise<string> {
   const created = await vpcep.createEndpointService(service);
-  return (await vpcep.waitFor.endpointService(created.data!.id!, fast)).id!;
+  return (await vpcep.waitFor.endpointService(created.data!.id!, fast)).resource.id!;
 }
 
 describe("waiters against the emulator", () => {
@@ -45,7 +45,7 @@ describe("waiters against the emulator", () => {
     const { vpcep } = await emulatorAndClient({ transitions: "reads:2" });
     const created = await vpcep.createEndpointService(service);
     expect(created.data?.status).toBe("creating");
-    const ready = await vpcep.waitFor.endpointService(created.data!.id!, fast);
+    const { resource: ready } = await vpcep.waitFor.endpointService(created.data!.id!, fast);
     expect(ready).toMatchObject({ id: created.data!.id, status: "available", vpc_id: service.vpc_id });
     expect(calls("getEndpointService").map((exchange) => exchange.status)).toEqual([200, 200, 200]);
   });
@@ -54,7 +54,7 @@ describe("waiters against the emulator", () => {
     const { vpcep } = await emulatorAndClient();
     const serviceId = await availableService(vpcep);
     const endpoint = await vpcep.createEndpoint({ endpoint_service_id: serviceId, vpc_id: service.vpc_id, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" });
-    const accepted = await vpcep.waitFor.endpoint(endpoint.data!.id!, fast);
+    const { resource: accepted } = await vpcep.waitFor.endpoint(endpoint.data!.id!, fast);
     expect(accepted.id).toBe(endpoint.data!.id);
     expect(accepted.id).not.toBe(serviceId);
     expect(accepted.status).toBe("accepted");
@@ -67,8 +67,26 @@ describe("waiters against the emulator", () => {
     await vpcep.waitFor.endpoint(endpoint.data!.id!, fast);
     exchanges = [];
     expect((await vpcep.deleteEndpoint(endpoint.data!.id!)).response.status).toBe(204);
-    await vpcep.waitFor.endpointDeleted(endpoint.data!.id!, fast);
+    const gone = await vpcep.waitFor.endpointDeleted(endpoint.data!.id!, fast);
     expect(calls("getEndpoint").map((exchange) => exchange.status)).toEqual([200, 404]);
+    expect(gone).toEqual({ resource: undefined, polls: 2, states: ["deleting", "notFound"] });
+  });
+
+  it("waitFor.endpoint reports the states it saw on the way to accepted: creating, pendingAcceptance until the owner accepts, accepted", async () => {
+    const { vpcep } = await emulatorAndClient();
+    const created = await vpcep.createEndpointService({ ...service, approval_enabled: true });
+    const serviceId = (await vpcep.waitFor.endpointService(created.data!.id!, fast)).resource.id!;
+    const endpoint = await vpcep.createEndpoint({ endpoint_service_id: serviceId, vpc_id: service.vpc_id, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" });
+    exchanges = [];
+    const waiting = vpcep.waitFor.endpoint(endpoint.data!.id!, fast);
+    // reads:1: the first read sees creating, the second pendingAcceptance, where the endpoint stays until accepted.
+    await expect.poll(() => calls("getEndpoint").length).toBeGreaterThanOrEqual(3);
+    expect((await vpcep.acceptOrRejectConnections(serviceId, { action: "receive", endpoints: [endpoint.data!.id!] })).response.status).toBe(200);
+    const { resource, polls, states } = await waiting;
+    expect(resource).toMatchObject({ id: endpoint.data!.id, status: "accepted" });
+    expect(states).toEqual(["creating", "pendingAcceptance", "accepted"]);
+    expect(polls).toBe(calls("getEndpoint").length);
+    expect(polls).toBeGreaterThanOrEqual(4);
   });
 
   it("waitFor.endpointService fails fast with the service's reasons when the create fails", async () => {
@@ -78,6 +96,7 @@ describe("waiters against the emulator", () => {
     const error = await vpcep.waitFor.endpointService(created.data!.id!, fast).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VpcepWaitError);
     expect(error).toMatchObject({ status: "failed", errors: [{ error_code: "EndPoint.3008", error_message: "The port does not exist." }] });
+    expect(error).toMatchObject({ polls: 2, states: ["creating", "failed"] });
   });
 });
 

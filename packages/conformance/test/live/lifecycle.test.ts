@@ -48,7 +48,7 @@ describe("lifecycle of a service and an endpoint (writes)", () => {
       });
       expectSuccess("createEndpoint", endpoint);
       endpointId = endpoint.data?.id;
-      const accepted = await vpcep.waitFor.endpoint(endpointId!, target.wait);
+      const { resource: accepted } = await vpcep.waitFor.endpoint(endpointId!, target.wait);
       expect(accepted.status).toBe("accepted");
       expectSuccess("getEndpoint", await vpcep.getEndpoint(endpointId!));
     } finally {

@@ -48,7 +48,7 @@ describe("a service of one account, an endpoint of another (writes)", () => {
       });
       expectSuccess("createEndpointService", created);
       serviceId = created.data!.id!;
-      const service = await owner.waitFor.endpointService(serviceId, target.wait);
+      const { resource: service } = await owner.waitFor.endpointService(serviceId, target.wait);
       expect(service).toMatchObject({ status: "available", approval_enabled: true, vpc_id: infrastructure.vpcId });
 
       // The consumer finds it by name, but may not connect before the owner whitelists its account.
@@ -79,18 +79,18 @@ describe("a service of one account, an endpoint of another (writes)", () => {
       expectSuccess("createEndpoint", endpoint);
       endpointId = endpoint.data!.id!;
       expect(endpointId).not.toBe(serviceId);
-      const pending = await consumer.waitFor.endpoint(endpointId, { ...target.wait, until: "pendingAcceptance" });
+      const { resource: pending } = await consumer.waitFor.endpoint(endpointId, { ...target.wait, until: "pendingAcceptance" });
       expect(pending).toMatchObject({ id: endpointId, status: "pendingAcceptance", endpoint_service_id: serviceId });
 
       // The owner sees the same request among the service's connections, and accepts it.
-      const request = await owner.waitFor.connection(serviceId, endpointId, { ...target.wait, until: "pendingAcceptance" });
+      const { resource: request } = await owner.waitFor.connection(serviceId, endpointId, { ...target.wait, until: "pendingAcceptance" });
       expect(request).toMatchObject({ id: endpointId, status: "pendingAcceptance", domain_id: consumerAccount.domainId });
       const connections = await owner.collectAll.listServiceConnections(serviceId);
       expect(connections).toContainEqual(expect.objectContaining({ id: endpointId, status: "pendingAcceptance", domain_id: consumerAccount.domainId }));
       const accepted = await owner.acceptOrRejectConnections(serviceId, { action: "receive", endpoints: [endpointId] });
       expectSuccess("acceptOrRejectConnections", accepted);
-      expect(await owner.waitFor.connection(serviceId, endpointId, target.wait)).toMatchObject({ id: endpointId, status: "accepted" });
-      const connected = await consumer.waitFor.endpoint(endpointId, target.wait);
+      expect((await owner.waitFor.connection(serviceId, endpointId, target.wait)).resource).toMatchObject({ id: endpointId, status: "accepted" });
+      const { resource: connected } = await consumer.waitFor.endpoint(endpointId, target.wait);
       expect(connected).toMatchObject({ id: endpointId, status: "accepted", vpc_id: consumerAccount.vpcId, subnet_id: consumerAccount.subnetId });
 
       // Tags: added, read back, found by tag.

@@ -39,13 +39,13 @@ describe("the client against the mock", () => {
 
   it("waits for a service that is available (getEndpointService)", async () => {
     const vpcep = createVpcepClient({ baseUrl, projectId, token: "t" });
-    const service = await vpcep.waitFor.endpointService("4189d3c2-8882-4871-a3c2-d380272eed83", { initialDelayMs: 1 });
+    const { resource: service } = await vpcep.waitFor.endpointService("4189d3c2-8882-4871-a3c2-d380272eed83", { initialDelayMs: 1 });
     expect(service.status).toBe("available");
   });
 
   it("waits for an accepted endpoint (getEndpoint)", async () => {
     const vpcep = createVpcepClient({ baseUrl, projectId, token: "t" });
-    const endpoint = await vpcep.waitFor.endpoint("705290f3-0d00-41f2-aedc-71f09844e879", { initialDelayMs: 1 });
+    const { resource: endpoint } = await vpcep.waitFor.endpoint("705290f3-0d00-41f2-aedc-71f09844e879", { initialDelayMs: 1 });
     expect(endpoint.status).toBe("accepted");
   });
 

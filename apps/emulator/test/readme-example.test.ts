@@ -19,13 +19,13 @@ it("connects a second account's endpoint once the owner accepts it", async () =>
     port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "my-vpc", server_type: "LB",
     service_name: "billing", ports: [{ client_port: 443, server_port: 8443 }],
   });
-  const service = await owner.waitFor.endpointService(created.id!, fast);
+  const { resource: service } = await owner.waitFor.endpointService(created.id!, fast);
   await owner.updateServicePermissions(service.id!, { action: "add", permissions: ["iam:domain::consumerdomain"] });
 
   const { data: endpoint } = await consumer.createEndpoint({ endpoint_service_id: service.id!, vpc_id: "their-vpc", subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" });
   await consumer.waitFor.endpoint(endpoint.id!, { ...fast, until: "pendingAcceptance" });
   await owner.acceptOrRejectConnections(service.id!, { action: "receive", endpoints: [endpoint.id!] });
-  expect((await consumer.waitFor.endpoint(endpoint.id!, fast)).status).toBe("accepted");
+  expect((await consumer.waitFor.endpoint(endpoint.id!, fast)).resource.status).toBe("accepted");
 
   await consumer.updateResourceTags("endpoint", endpoint.id!, { action: "create", tags: [{ key: "env", value: "test" }] });
   expect(await consumer.collectAll.listEndpoints({ limit: 2 })).toHaveLength(1);

@@ -27,7 +27,7 @@ describe("a service with approval, whitelisted for a second account, from create
       ports: [{ client_port: 443, server_port: 8443, protocol: "TCP" }],
     });
     expect(created.status).toBe("creating");
-    const service = await owner.waitFor.endpointService(created.id!, FAST);
+    const { resource: service } = await owner.waitFor.endpointService(created.id!, FAST);
     expect(service).toMatchObject({ status: "available", service_name: `eu-de.billing.${created.id}`, approval_enabled: true });
     await owner.updateServicePermissions(service.id!, { action: "add", permissions: ["iam:domain::consumerdomain"] });
 
@@ -40,7 +40,8 @@ describe("a service with approval, whitelisted for a second account, from create
       enable_dns: true,
     });
     expect(endpoint.id).not.toBe(service.id);
-    const pending = await consumer.waitFor.endpoint(endpoint.id!, { ...FAST, until: "pendingAcceptance" });
+    const { resource: pending, states } = await consumer.waitFor.endpoint(endpoint.id!, { ...FAST, until: "pendingAcceptance" });
+    expect(states).toEqual(["creating", "pendingAcceptance"]);
     expect(pending.status).toBe("pendingAcceptance");
     expect(BigInt(pending.marker_id!)).toBeGreaterThan(2n ** 53n);
 
@@ -48,7 +49,7 @@ describe("a service with approval, whitelisted for a second account, from create
     const connections = await owner.collectAll.listServiceConnections(service.id!, { status: "pendingAcceptance" });
     expect(connections).toMatchObject([{ id: endpoint.id, domain_id: "consumerdomain", marker_id: pending.marker_id }]);
     await owner.acceptOrRejectConnections(service.id!, { action: "receive", endpoints: [endpoint.id!] });
-    const accepted = await consumer.waitFor.endpoint(endpoint.id!, FAST);
+    const { resource: accepted } = await consumer.waitFor.endpoint(endpoint.id!, FAST);
     expect(accepted.status).toBe("accepted");
     expect(accepted.ip).toMatch(/^192\.168\./);
 

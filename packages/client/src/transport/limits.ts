@@ -1,4 +1,5 @@
 import { VpcepAbortError, VpcepTimeoutError } from "../errors.js";
+import { untilAborted } from "../pause.js";
 import type { TimeoutOptions } from "../retry.js";
 import type { Attempt, Policy } from "./policy.js";
 
@@ -21,7 +22,8 @@ export function attemptLimits(timeout: Required<TimeoutOptions>, now: () => numb
     const ending = () => (byTotal ? timedOut(attempt, "total", timeout.totalMs) : timedOut(attempt, "attempt", timeout.attemptMs));
     const limit = limitSignal(caller, byTotal ? remaining : timeout.attemptMs, ending);
     try {
-      return await next({ ...attempt, signal: limit.signal });
+      // Raced against the signal: a custom fetch, a body stream or a provider that ignores it cannot hold the attempt.
+      return await untilAborted(next({ ...attempt, signal: limit.signal }), limit.signal);
     } catch (error) {
       if (caller?.aborted) throw new VpcepAbortError(call.describe(), caller.reason);
       const expired = limit.expired();

@@ -1,5 +1,4 @@
 import { errorCodeAndMessage, VpcepNetworkError, VpcepResponseError } from "../errors.js";
-import { untilAborted } from "../pause.js";
 import { quoteInt64Fields } from "../precision.js";
 import type { Attempt } from "./policy.js";
 
@@ -162,8 +161,7 @@ export async function readBody(answer: Response, attempt: Attempt): Promise<Read
   const { call } = attempt;
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    // Raced against the attempt's signal: a body whose stream ignores the signal cannot stall the call.
-    bytes = answer.body === null ? new Uint8Array() : new Uint8Array(await untilAborted(answer.arrayBuffer(), attempt.signal));
+    bytes = answer.body === null ? new Uint8Array() : new Uint8Array(await answer.arrayBuffer());
   } catch (error) {
     // The connection broke, or the attempt's signal ended it, while the body came in.
     throw new VpcepNetworkError(call.facts, attempt.number, error);
@@ -171,9 +169,11 @@ export async function readBody(answer: Response, attempt: Attempt): Promise<Read
   const read = decodeOnce(bytes);
   if (!answer.ok || answer.status === 204) return new ReadResponse(answer, read, UNPARSED, attempt.number);
   if (documentsNoSuccessBody(call.method, attempt.request)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number);
-  if (read.text.trim() === "") throw new VpcepResponseError(call.facts, answer.status, "an empty body", attempt.number);
   const parsed = parsedIfJson(read.text);
-  if (parsed === NOT_JSON_AND_NONE_EXPECTED) throw new VpcepResponseError(call.facts, answer.status, "a body that is not valid JSON", attempt.number);
+  if (parsed === NOT_JSON_AND_NONE_EXPECTED) {
+    const got = read.text.trim() === "" ? "an empty body" : "a body that is not valid JSON";
+    throw new VpcepResponseError(call.facts, answer.status, got, attempt.number);
+  }
   return new ReadResponse(answer, read, parsed, attempt.number);
 }
 

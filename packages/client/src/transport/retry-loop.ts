@@ -33,6 +33,8 @@ export function retrying(sendAttempt: Send, policy: RetryPolicy, clock: RetryClo
       } catch (error) {
         outcome = { error };
       }
+      // A success is never retried: the clocks and the jitter are not consulted for one.
+      if ("response" in outcome && outcome.response.ok) return outcome.response;
       const moment = { method: call.method, remainingMs: call.deadline - clock.now(), wallTime: clock.wallTime(), random: clock.random() };
       const decision = decideRetry(outcome, number, policy, moment);
       if (!decision.retry) {

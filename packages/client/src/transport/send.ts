@@ -1,5 +1,4 @@
 import { describeValue, VpcepNetworkError } from "../errors.js";
-import { untilAborted } from "../pause.js";
 import type { Attempt, FetchFunction } from "./policy.js";
 
 /**
@@ -11,8 +10,7 @@ export async function fetchAttempt(fetch: FetchFunction, attempt: Attempt): Prom
   if (attempt.signal.aborted) throw attempt.signal.reason;
   let answer: unknown;
   try {
-    // Raced against the signal too: a custom fetch that ignores it cannot hold the call.
-    answer = await untilAborted(fetch(attempt.request, { signal: attempt.signal }), attempt.signal);
+    answer = await fetch(attempt.request, { signal: attempt.signal });
   } catch (error) {
     throw new VpcepNetworkError(attempt.call.facts, attempt.number, error);
   }

@@ -22,7 +22,7 @@ export interface WaitOptions {
  * - `"notFound"`: the read answered 404 (what the `...Deleted` waiters wait for);
  * - `"notListed"`: the service's list of connections did not hold the endpoint yet (`connection`);
  * - `"unreadable"`: the read failed with passing trouble that the waiter reads through
- *   (the network, a 5xx, 429 or 408, an attempt's time limit).
+ *   (the network, a 5xx, 429 or 408, a call's own time limit); it counts as a poll.
  *
  * A read of a resource without a `status` counts as a poll but adds no state.
  */
@@ -42,7 +42,9 @@ export interface WaitResult<Resource> {
  * Each waiter reads until the resource is where it is awaited and resolves with a
  * `WaitResult`: the resource, the number of reads and the states they saw. A wait that
  * fails (`VpcepWaitError`), runs out of time (`VpcepTimeoutError`, `limit: "wait"`) or is
- * aborted (`VpcepAbortError`) carries `polls` and `states` too, and its message names them.
+ * aborted (`VpcepAbortError`) carries `polls` and `states` too; the last two name them in
+ * their message. A read cut off by the time limit or the signal is not counted. A read
+ * refused for good (e.g. a 403) rejects with its own error, which carries neither.
  */
 export interface Waiters {
   /** Resolves once the service is `available`; rejects with a `VpcepWaitError` if it `failed` or is being deleted. */

@@ -1,0 +1,110 @@
+// The one ajv configuration of the repository; see validator.d.mts.
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { specModel } from "./index.mjs";
+
+/**
+ * @typedef {import("./index.d.mts").SpecModel} SpecModel
+ * @typedef {import("./index.d.mts").Where} Where
+ * @typedef {import("./validator.d.mts").SpecValidator} SpecValidatorApi
+ * @typedef {import("./validator.d.mts").ValidatorOptions} ValidatorOptions
+ * @typedef {import("ajv/dist/2020.js").ValidateFunction} ValidateFunction
+ * @typedef {import("ajv/dist/2020.js").ErrorObject} ErrorObject
+ */
+
+// ajv-formats is CommonJS: its function is the module itself or its `default`.
+const addFormats = /** @type {(ajv: Ajv2020) => Ajv2020} */ (
+  /** @type {{ default?: unknown }} */ (addFormatsModule).default ?? addFormatsModule
+);
+
+/** The id the document is registered under; `${DOCUMENT_ID}#/components/...` names a node of it. */
+const DOCUMENT_ID = "urn:otc-vpcep:openapi";
+
+/** Keywords OpenAPI 3.1 adds to JSON Schema: they document, ajv has nothing to check (it validates a `oneOf` itself). */
+const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
+
+/**
+ * Every `x-` extension key used anywhere in the document.
+ * @param {unknown} node
+ * @param {Set<string>} found
+ */
+function extensionKeys(node, found = new Set()) {
+  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeys(value, found);
+    }
+  }
+  return found;
+}
+
+/** @implements {SpecValidatorApi} */
+class SpecValidator {
+  /** @param {SpecModel} model @param {ValidatorOptions} options */
+  constructor(model, options) {
+    /** @readonly */
+    this.model = model;
+    /** @readonly */
+    this.ajv = new Ajv2020({ strict: true, allErrors: options.allErrors ?? true, coerceTypes: options.coerceTypes ?? false });
+    addFormats(this.ajv);
+    // The wire's int64 is any integer. JSON.parse rounds one above 2^53 (the service sends
+    // such marker_ids), and what it rounds to is still an integer: no safe-integer range.
+    this.ajv.addFormat("int64", { type: "number", validate: (value) => Number.isInteger(value) });
+    // The whole document is registered so that `#/components/...` resolves; its top-level
+    // fields are declared as keywords too, so that strict mode accepts the document as a schema.
+    const keywords = new Set([...OPENAPI_KEYWORDS, ...extensionKeys(model.document), ...Object.keys(model.document)]);
+    this.ajv.addVocabulary([...keywords].filter((keyword) => !this.ajv.getKeyword(keyword)));
+    this.ajv.addSchema(/** @type {object} */ (model.document), DOCUMENT_ID);
+    /** @type {Map<string, ValidateFunction>} */
+    this.formats = new Map();
+  }
+
+  /** @param {string} pointer @returns {ValidateFunction} */
+  schemaAt(pointer) {
+    if (this.model.at(pointer) === undefined) throw new Error(`no schema at ${pointer} in the spec`);
+    const validate = this.ajv.getSchema(`${DOCUMENT_ID}${pointer.startsWith("#") ? pointer : `#${pointer}`}`);
+    if (validate === undefined) throw new Error(`ajv finds no schema at ${pointer}`);
+    return validate;
+  }
+
+  /** @param {string} operationId @param {Where} where @returns {ValidateFunction | undefined} */
+  body(operationId, where) {
+    const schema = this.model.bodySchema(operationId, where);
+    return schema === undefined ? undefined : this.schemaAt(schema.pointer);
+  }
+
+  /**
+   * @param {string} operationId
+   * @param {string} name
+   * @param {"path" | "query" | "header" | "cookie"} [place]
+   * @returns {ValidateFunction}
+   */
+  parameter(operationId, name, place) {
+    const parameter = this.model
+      .operationById(operationId)
+      .parameters.find((candidate) => candidate.name === name && (place === undefined || candidate.in === place));
+    if (parameter === undefined) throw new Error(`${operationId} takes no parameter ${name}${place === undefined ? "" : ` in ${place}`}`);
+    return this.schemaAt(`${parameter.pointer}/schema`);
+  }
+
+  /** @param {ValidateFunction} validate @param {unknown} value @returns {ErrorObject[]} */
+  violations(validate, value) {
+    return validate(value) ? [] : [...(validate.errors ?? [])];
+  }
+
+  /** @param {string} format @param {string} value @returns {boolean} */
+  acceptsFormat(format, value) {
+    let check = this.formats.get(format);
+    if (check === undefined) {
+      check = this.ajv.compile({ type: "string", format });
+      this.formats.set(format, check);
+    }
+    return check(value);
+  }
+}
+
+/** @param {SpecModel} [model] @param {ValidatorOptions} [options] @returns {SpecValidatorApi} */
+export function createValidator(model = specModel(), options = {}) {
+  return new SpecValidator(model, options);
+}

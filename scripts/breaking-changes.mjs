@@ -5,52 +5,33 @@
 // (opening an enum, dropping a format or a pattern) is fine, narrowing it is breaking,
 // because clients that validate responses would start refusing what the service sends.
 
+import { specModel } from "@otc-vpcep/spec-model";
 import fc from "fast-check";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /**
  * @typedef {{ rule: string, where: string, message: string }} BreakingChange
  * @typedef {any} Json A node of an OpenAPI document, read from JSON.
  * @typedef {(node: Json) => Json} Resolve
  * @typedef {{ resolveOld: Resolve, resolveNew: Resolve, visited: Map<Json, Set<Json>> }} Context
+ * @typedef {import("@otc-vpcep/spec-model").Operation} Operation
  */
 
 /**
- * Follows local `$ref`s (`#/components/...`) until a node without one.
- * @param {Json} document
+ * Follows a node's `$ref`s to what they name; `{}` for no node.
+ * @param {import("@otc-vpcep/spec-model").SpecModel} model
  * @returns {Resolve}
  */
-function resolver(document) {
-  return function resolve(node) {
-    let current = node;
-    const seen = new Set();
-    while (current && typeof current === "object" && typeof current.$ref === "string") {
-      if (seen.has(current.$ref)) break;
-      seen.add(current.$ref);
-      current = current.$ref
-        .replace(/^#\//, "")
-        .split("/")
-        .map((/** @type {string} */ part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-        .reduce((/** @type {Json} */ at, /** @type {string} */ part) => at?.[part], document);
-    }
-    return current ?? {};
-  };
+function resolver(model) {
+  return (node) => (node === undefined || node === null ? {} : (model.resolve(node).node ?? {}));
 }
 
 /**
- * Every operation, keyed by `METHOD path`, with its path item.
- * @param {Json} document
- * @returns {Map<string, { operation: Json, pathItem: Json }>}
+ * Every operation, keyed by `METHOD path`.
+ * @param {import("@otc-vpcep/spec-model").SpecModel} model
+ * @returns {Map<string, Operation>}
  */
-function operations(document) {
-  const found = new Map();
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of METHODS) {
-      if (/** @type {Json} */ (item)[method]) found.set(`${method.toUpperCase()} ${path}`, { operation: item[method], pathItem: item });
-    }
-  }
-  return found;
+function operations(model) {
+  return new Map(model.operations().map((entry) => [`${entry.method.toUpperCase()} ${entry.path}`, entry]));
 }
 
 /** @type {Record<string, (before: number, after: number) => boolean>} */
@@ -248,13 +229,12 @@ function stringRefusedByNewPattern(oldPattern, newPattern) {
 }
 
 /**
- * @param {{ operation: Json, pathItem: Json }} entry
- * @param {Resolve} resolve
+ * The operation's parameters (the path item's included) by place and name.
+ * @param {Operation} entry
  * @returns {Map<string, Json>}
  */
-function parametersOf(entry, resolve) {
-  const all = [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])].map(resolve);
-  return new Map(all.map((parameter) => [`${parameter.in}:${parameter.name}`, parameter]));
+function parametersOf(entry) {
+  return new Map(entry.parameters.map((parameter) => [`${parameter.in}:${parameter.name}`, parameter.object]));
 }
 
 /** @param {Json} node @param {Resolve} resolve @returns {Json} */
@@ -271,10 +251,12 @@ function jsonSchema(node, resolve) {
 export function breakingChanges(before, after) {
   /** @type {BreakingChange[]} */
   const changes = [];
-  const resolveOld = resolver(before);
-  const resolveNew = resolver(after);
-  const oldOperations = operations(before);
-  const newOperations = operations(after);
+  const oldModel = specModel(before);
+  const newModel = specModel(after);
+  const resolveOld = resolver(oldModel);
+  const resolveNew = resolver(newModel);
+  const oldOperations = operations(oldModel);
+  const newOperations = operations(newModel);
   for (const [key, entry] of oldOperations) {
     const counterpart = newOperations.get(key);
     const id = entry.operation.operationId ?? key;
@@ -286,8 +268,8 @@ export function breakingChanges(before, after) {
       changes.push({ rule: "operation-renamed", where: key, message: `operationId ${entry.operation.operationId} became ${counterpart.operation.operationId}` });
     }
     const context = { resolveOld, resolveNew, visited: new Map() };
-    const oldParameters = parametersOf(entry, resolveOld);
-    const newParameters = parametersOf(counterpart, resolveNew);
+    const oldParameters = parametersOf(entry);
+    const newParameters = parametersOf(counterpart);
     for (const [name, parameter] of newParameters) {
       const previous = oldParameters.get(name);
       if (parameter.required && !previous?.required) {

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSpec } from "@otc-vpcep/spec-model";
 import { breakingChanges, majorChangesetFor } from "./breaking-changes.mjs";
 
 const require = createRequire(import.meta.url);
@@ -68,7 +69,7 @@ const before = bundledSpecAt(ref);
 if (before === undefined) {
   console.log(`Breaking-change check: ${ref} has no spec to compare with; nothing to check.`);
 } else {
-  const after = JSON.parse(readFileSync(require.resolve("@otc-vpcep/spec/openapi.json"), "utf8"));
+  const after = loadSpec();
   const changes = breakingChanges(before, after);
   const list = changes.map((change) => `  ${change.rule}: ${change.where}: ${change.message}`).join("\n");
   if (changes.length === 0) {

@@ -4,25 +4,19 @@
 // operation X live in packages/conformance/test/operations/X.test.ts, inside
 // describe("X") with nested describe("valid requests") and describe("invalid requests").
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { specModel } from "@otc-vpcep/spec-model";
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 export const REQUIRED_BLOCKS = ["valid requests", "invalid requests"];
 
 /**
  * The operationIds of an OpenAPI document, in document order.
- * @param {{ paths?: Record<string, Record<string, unknown>> }} spec
+ * @param {import("@otc-vpcep/spec-model").OpenApiDocument} spec
  * @returns {string[]}
  */
 export function operationIdsOf(spec) {
-  return Object.values(spec.paths ?? {}).flatMap((pathItem) =>
-    Object.entries(pathItem)
-      .filter(([key]) => HTTP_METHODS.includes(key))
-      .map(([, operation]) => /** @type {{ operationId?: unknown }} */ (operation).operationId)
-      .filter((id) => typeof id === "string"),
-  );
+  return specModel(spec).operationIds();
 }
 
 /** @param {string} source @param {string} name */
@@ -67,10 +61,8 @@ function readTestFiles(directory) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const require = createRequire(import.meta.url);
-  const spec = JSON.parse(readFileSync(require.resolve("@otc-vpcep/spec/openapi.json"), "utf8"));
   const directory = fileURLToPath(new URL("../packages/conformance/test/operations", import.meta.url));
-  const operationIds = operationIdsOf(spec);
+  const operationIds = specModel().operationIds();
   const problems = coverageProblems(operationIds, readTestFiles(directory));
   if (problems.length > 0) {
     console.error(`Conformance coverage is incomplete:\n  ${problems.join("\n  ")}`);

@@ -2,12 +2,11 @@
 // Generates the committed TypeScript types from the bundled spec or, with --check,
 // fails when the committed file differs from what the spec generates (drift).
 import { readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundledSpecPath } from "@otc-vpcep/spec-model";
 import openapiTS, { astToString } from "openapi-typescript";
 
-const require = createRequire(import.meta.url);
-export const specFile = require.resolve("@otc-vpcep/spec/openapi.json");
+export const specFile = bundledSpecPath();
 export const typesFile = fileURLToPath(new URL("../packages/types/src/vpcep.d.ts", import.meta.url));
 
 /** The types module for the spec at `specPath`, header included. */

@@ -1,34 +1,21 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "@otc-vpcep/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { respectRunner, stepsOf as steps, WORKFLOW_FILES, type RespectReport } from "../support/respect.js";
 
 // The spec's Arazzo workflows (spec/workflows, published in @otc-vpcep/spec), run with
 // `redocly respect` against the stateful emulator: every step's success criteria, and the
-// retries that wait for a create or a delete, over real HTTP.
-const require = createRequire(import.meta.url);
-const redocly = require.resolve("@redocly/cli/bin/cli.js");
-const lifecycle = require.resolve("@otc-vpcep/spec/workflows/service-lifecycle.arazzo.yaml");
-const approval = require.resolve("@otc-vpcep/spec/workflows/connect-with-approval.arazzo.yaml");
-const rejection = require.resolve("@otc-vpcep/spec/workflows/reject-and-clean-up.arazzo.yaml");
-const teardown = require.resolve("@otc-vpcep/spec/workflows/tear-down-with-connections.arazzo.yaml");
-const retag = require.resolve("@otc-vpcep/spec/workflows/retag-and-find-by-tag.arazzo.yaml");
+// retries that wait for a create or a delete, over real HTTP. live/workflows.test.ts runs
+// them against the suite's target, a real account included.
+const { lifecycle, approval, rejection, teardown, retag, survey } = WORKFLOW_FILES;
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const consumer = { projectId: "0b6d2e3c9a8f4e71b5c4d3e2f1a09876", domainId: "a3c1e5f7092b4d6f8e0a1c3e5f7a9b1d" };
 const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4" };
-
-interface RespectReport {
-  exitCode: number;
-  output: string;
-  /** What `-J` wrote: each workflow with its steps and their checks. */
-  json: { files: Record<string, { totalRequests: number; executedWorkflows: { workflowId: string; status: string; executedSteps: { stepId: string; status: string; retriesLeft?: number }[] }[] }> };
-}
+/** Tokens as long as real ones are unlikely to be, but long enough that masking them hides nothing else. */
+const TOKENS = { owner: "workflow-owner-token-7f3a9c", consumer: "workflow-consumer-token-2b8e4d" };
+const token = TOKENS.owner;
 
 let emulator: RunningEmulator;
-let work: string;
+const runner = respectRunner();
 
 beforeAll(async () => {
   // A create or a delete completes after one read: each wait retries once.
@@ -36,38 +23,40 @@ beforeAll(async () => {
     transitions: "reads:1",
     projects: { [projectId]: "5fc973eea581490997e82ea11a1d0101", [consumer.projectId]: consumer.domainId },
   });
-  work = mkdtempSync(join(tmpdir(), "otc-vpcep-respect-"));
 });
 
 afterAll(async () => {
   await emulator.stop();
-  rmSync(work, { recursive: true, force: true });
+  runner.dispose();
 });
 
-/** Runs one workflow in a child process; asynchronously, as the emulator answers from this one. */
-async function respect(workflowId: string, inputs: Record<string, string>, file = lifecycle): Promise<RespectReport> {
-  const report = join(work, `${workflowId}-${Date.now()}.json`);
-  const args = [redocly, "respect", file, "-w", workflowId, "-S", `vpcep=${emulator.url}`, "-J", report];
-  for (const [name, value] of Object.entries(inputs)) args.push("-i", `${name}=${value}`);
-  const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
-  const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolve) => {
-    execFile(process.execPath, args, { env, timeout: 60_000, killSignal: "SIGKILL" }, (error, stdout, stderr) =>
-      resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, output: `${stdout}${stderr}` }),
-    );
-  });
-  if (!existsSync(report)) throw new Error(`redocly respect wrote no report (exit ${exitCode}):\n${output}`);
-  return { exitCode, output, json: JSON.parse(readFileSync(report, "utf8")) as RespectReport["json"] };
+/** Runs one workflow against the emulator. */
+function respect(workflowId: string, inputs: Record<string, string>, file = lifecycle): Promise<RespectReport> {
+  return runner.run({ file, workflowId, server: emulator.url, inputs, secrets: Object.values(TOKENS), timeoutMs: 60_000 });
 }
 
-/** Each step's runs, in order: a step that waited shows its retries before its success. */
-const steps = (report: RespectReport) =>
-  Object.values(report.json.files).flatMap((file) => file.executedWorkflows.flatMap((workflow) => workflow.executedSteps.map((step): [string, string] => [step.stepId, step.status])));
+describe("the read-only workflow under redocly respect, against the emulator", { timeout: 60_000 }, () => {
+  it("surveyProject reads the versions, the quotas and the first page of each list, and changes nothing", async () => {
+    const { clockMs: _, ...before } = emulator.snapshot();
+    const report = await respect("surveyProject", { project_id: projectId, token }, survey);
+    expect(report.exitCode, report.output).toBe(0);
+    expect(steps(report)).toEqual(["listVersions", "readQuotas", "listServices", "listPublicServices", "listEndpoints"].map((step) => [step, "success"]));
+    const { clockMs: __, ...after } = emulator.snapshot();
+    expect(after).toEqual(before);
+  });
+
+  it("masks the token, an input of format password, in respect's output and report", async () => {
+    const report = await respect("surveyProject", { project_id: projectId, token }, survey);
+    expect(report.exitCode, report.output).toBe(0);
+    expect(report.showsSecrets).toBe(false);
+  });
+});
 
 describe("the service-lifecycle workflows under redocly respect, against the emulator", { timeout: 60_000 }, () => {
   let serviceId = "";
 
   it("publishService creates a service and waits until it is available", async () => {
-    const report = await respect("publishService", { project_id: projectId, token: "t", ...backend });
+    const report = await respect("publishService", { project_id: projectId, token, ...backend });
     const [service] = emulator.snapshot().services;
     serviceId = service?.id ?? "";
     expect(report.exitCode, report.output).toBe(0);
@@ -81,7 +70,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
   });
 
   it("removeService deletes it and waits until it reads 404", async () => {
-    const report = await respect("removeService", { project_id: projectId, token: "t", service_id: serviceId });
+    const report = await respect("removeService", { project_id: projectId, token, service_id: serviceId });
     expect(report.exitCode, report.output).toBe(0);
     expect(emulator.snapshot().services).toEqual([]);
     expect(steps(report)).toEqual([
@@ -93,7 +82,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
 
   it("tearDownServiceWithConnections is refused the service while connected, then removes the endpoint and the service", async () => {
     emulator.reset();
-    const report = await respect("tearDownServiceWithConnections", { project_id: projectId, token: "t", ...backend, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" }, teardown);
+    const report = await respect("tearDownServiceWithConnections", { project_id: projectId, token, ...backend, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" }, teardown);
     expect(report.exitCode, report.output).toBe(0);
     expect([...new Map(steps(report))].map(([step]) => step)).toEqual([
       "createService",
@@ -113,7 +102,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
 
   it("retagAndFindByTag finds a tagged service by its tag, and nothing once the tag is off", async () => {
     emulator.reset();
-    const report = await respect("retagAndFindByTag", { project_id: projectId, token: "t", ...backend, tag_key: "workflow", tag_value: "retag" }, retag);
+    const report = await respect("retagAndFindByTag", { project_id: projectId, token, ...backend, tag_key: "workflow", tag_value: "retag" }, retag);
     expect(report.exitCode, report.output).toBe(0);
     expect([...new Map(steps(report))]).toEqual(
       ["createService", "waitServiceAvailable", "addTag", "findByTag", "removeTag", "findNothing", "deleteService", "waitServiceGone"].map((step) => [step, "success"]),
@@ -121,7 +110,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
   });
 
   it("fails a workflow whose criteria the service does not meet: removing a service that is not there", async () => {
-    const report = await respect("removeService", { project_id: projectId, token: "t", service_id: "00000000-0000-0000-0000-000000000000" });
+    const report = await respect("removeService", { project_id: projectId, token, service_id: "00000000-0000-0000-0000-000000000000" });
     expect(report.exitCode).not.toBe(0);
     expect(steps(report)).not.toContainEqual(["deleteService", "success"]);
   });
@@ -130,9 +119,9 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
 /** The inputs of the two-account workflows: the owner's project and the consumer's. */
 const twoAccounts = {
   owner_project_id: projectId,
-  owner_token: "owner",
+  owner_token: TOKENS.owner,
   consumer_project_id: consumer.projectId,
-  consumer_token: "consumer",
+  consumer_token: TOKENS.consumer,
   consumer_permission: `iam:domain::${consumer.domainId}`,
   ...backend,
   consumer_vpc_id: "5d1e8b70-2a34-4c6f-9e1a-7b3c2d4e5f60",

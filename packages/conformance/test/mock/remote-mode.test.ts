@@ -88,6 +88,10 @@ describe("the suite against a remote target (VPCEP_BASE_URL)", () => {
     expect(statuses(result.report, "lifecycle.test.ts")).toEqual(["skipped"]);
     expect(statuses(result.report, "two-accounts.test.ts")).toEqual(["skipped"]);
   });
+
+  it("runs the read-only workflow under redocly respect, and skips the writing ones", () => {
+    expect(statuses(result.report, "workflows.test.ts")).toEqual(["passed", ...Array<string>(5).fill("skipped")]);
+  });
 });
 
 describe("the writes against a remote target, with the emulator standing in for the cloud behind the proxy", () => {
@@ -100,7 +104,7 @@ describe("the writes against a remote target, with the emulator standing in for 
     // Transitions complete at once, so the cloud's polling intervals cost nothing here.
     emulator = await startEmulator({ transitions: "immediate", projects: { [consumer.projectId]: consumer.domainId } });
     proxy = await startProxy({ upstream: emulator.url });
-    result = await runSuite(["test/live/lifecycle.test.ts", "test/live/two-accounts.test.ts"], {
+    result = await runSuite(["test/live/lifecycle.test.ts", "test/live/two-accounts.test.ts", "test/live/workflows.test.ts"], {
       VPCEP_BASE_URL: proxy.url,
       VPCEP_PROJECT_ID: projectId,
       VPCEP_TOKEN: "remote-mode-owner-token",
@@ -114,7 +118,7 @@ describe("the writes against a remote target, with the emulator standing in for 
       VPCEP_CONSUMER_SUBNET_ID: "65528a22-59a1-4972-ba64-88984b3207cd",
       VPCEP_CONSUMER_TOKEN: "remote-mode-consumer-token",
     });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await proxy?.stop();
     await emulator?.stop();
@@ -124,6 +128,15 @@ describe("the writes against a remote target, with the emulator standing in for 
     expect(result.code, result.output).toBe(0);
     expect(statuses(result.report, "lifecycle.test.ts")).toEqual(["passed"]);
     expect(statuses(result.report, "two-accounts.test.ts")).toEqual(["passed"]);
+  });
+
+  it("runs every workflow, the writing ones included, under redocly respect through the validating proxy", () => {
+    expect(statuses(result.report, "workflows.test.ts")).toEqual(Array<string>(6).fill("passed"));
+  });
+
+  it("never shows a token in the suite's output", () => {
+    expect(result.output).not.toContain("remote-mode-owner-token");
+    expect(result.output).not.toContain("remote-mode-consumer-token");
   });
 
   it("leaves nothing behind: every resource the writes made is deleted", () => {

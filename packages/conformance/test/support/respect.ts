@@ -1,0 +1,83 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Runs the spec's Arazzo workflows (spec/workflows, published in @otc-vpcep/spec) with
+// `redocly respect`, in a child process: asynchronously, since the emulator a test starts
+// answers from the test's own process.
+const require = createRequire(import.meta.url);
+const redocly = require.resolve("@redocly/cli/bin/cli.js");
+
+/** The published workflow files, by name. */
+export const WORKFLOW_FILES = {
+  lifecycle: require.resolve("@otc-vpcep/spec/workflows/service-lifecycle.arazzo.yaml"),
+  approval: require.resolve("@otc-vpcep/spec/workflows/connect-with-approval.arazzo.yaml"),
+  rejection: require.resolve("@otc-vpcep/spec/workflows/reject-and-clean-up.arazzo.yaml"),
+  teardown: require.resolve("@otc-vpcep/spec/workflows/tear-down-with-connections.arazzo.yaml"),
+  retag: require.resolve("@otc-vpcep/spec/workflows/retag-and-find-by-tag.arazzo.yaml"),
+  survey: require.resolve("@otc-vpcep/spec/workflows/survey-project.arazzo.yaml"),
+} as const;
+
+export interface RespectReport {
+  exitCode: number;
+  /** What respect printed, every secret input replaced by `<secret>`. */
+  output: string;
+  /** Whether a secret input appears in what respect printed or in its report, where respect should mask it. */
+  showsSecrets: boolean;
+  json: {
+    files: Record<
+      string,
+      {
+        totalRequests: number;
+        executedWorkflows: { workflowId: string; status: string; executedSteps: { stepId: string; status: string; retriesLeft?: number }[] }[];
+      }
+    >;
+  };
+}
+
+export interface RespectRun {
+  file: string;
+  workflowId: string;
+  /** The root URL of the API, for the workflows' source description `vpcep`. */
+  server: string;
+  inputs: Record<string, string>;
+  /** Inputs the output must never show (tokens); respect masks the ones marked `format: password`, and this is checked. */
+  secrets?: readonly string[];
+  timeoutMs?: number;
+}
+
+/** A folder for respect's reports, removed by `dispose`. */
+export function respectRunner() {
+  const work = mkdtempSync(join(tmpdir(), "otc-vpcep-respect-"));
+  let runs = 0;
+  return {
+    run: (options: RespectRun) => runRespect(options, join(work, `${options.workflowId}-${++runs}.json`)),
+    dispose: () => rmSync(work, { recursive: true, force: true }),
+  };
+}
+
+async function runRespect({ file, workflowId, server, inputs, secrets = [], timeoutMs = 120_000 }: RespectRun, report: string): Promise<RespectReport> {
+  const args = [redocly, "respect", file, "-w", workflowId, "-S", `vpcep=${server}`, "-J", report];
+  for (const [name, value] of Object.entries(inputs)) args.push("-i", `${name}=${value}`);
+  const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
+  const { exitCode, printed } = await new Promise<{ exitCode: number; printed: string }>((resolve) => {
+    execFile(process.execPath, args, { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, printed: `${stdout}${stderr}` }),
+    );
+  });
+  const shown = secrets.filter((secret) => secret !== "");
+  const output = shown.reduce((text, secret) => text.split(secret).join("<secret>"), printed);
+  if (!existsSync(report)) throw new Error(`redocly respect wrote no report (exit ${exitCode}):\n${output}`);
+  const text = readFileSync(report, "utf8");
+  const showsSecrets = shown.some((secret) => printed.includes(secret) || text.includes(secret));
+  return { exitCode, output, showsSecrets, json: JSON.parse(text) as RespectReport["json"] };
+}
+
+/** Each step's runs, in order: a step that waited shows its retries before its success. */
+export function stepsOf(report: RespectReport): [string, string][] {
+  return Object.values(report.json.files).flatMap((file) =>
+    file.executedWorkflows.flatMap((workflow) => workflow.executedSteps.map((step): [string, string] => [step.stepId, step.status])),
+  );
+}

@@ -1,11 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvariantError } from "./model/invariants.js";
 import type { PublicService } from "./model/model.js";
+import { PLANTED_BUGS, plantBug } from "./model/planted.js";
 import {
   EMULATOR_OPTIONS,
   findPublicService,
   modelProperty,
+  ranCommands,
   replayPathOf,
+  replaySteps,
   rerunHint,
   settings,
   startRealEmulator,
@@ -52,5 +56,34 @@ describe("the emulator against the model of the lifecycle", () => {
     );
     if (settings.stats) console.info([...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, count]) => `  ${outcome}: ${count}`).join("\n"));
     expect(details.numRuns).toBe(settings.path === undefined ? settings.runs : details.numRuns);
+  });
+});
+
+describe("finds a bug planted in a copy of the emulator", () => {
+  /** Fixed, so that the test does not depend on VPCEP_MODEL_SEED. */
+  const PLANTED_SEED = 1604;
+
+  it.each(Object.entries(PLANTED_BUGS))("%s: a short counterexample naming the broken invariant", { timeout: 60_000 }, async (_name, bug) => {
+    const planted = await plantBug(bug);
+    const broken = await planted.start(EMULATOR_OPTIONS);
+    try {
+      const details = await fc.check(modelProperty(broken, await findPublicService(broken)), { numRuns: 300, seed: PLANTED_SEED });
+      expect(details.failed, `fast-check found no counterexample to the planted bug (${bug.defect})`).toBe(true);
+      const steps = ranCommands(details.counterexample);
+      const error = details.errorInstance;
+      console.info(
+        `planted bug (${bug.defect}), in ${planted.changedFile}:\n  found after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s) to ${steps.length} step(s): ${steps.join(" ; ")}\n  ${String((error as Error).message)}`,
+      );
+      expect(error).toBeInstanceOf(InvariantError);
+      expect((error as InvariantError).invariant).toBe(bug.invariant);
+      expect((error as Error).message).toContain(bug.mentions);
+      expect(steps.length, steps.join(" ; ")).toBeLessThanOrEqual(3);
+
+      // The same steps against the real emulator keep every invariant: the failure is the bug's, not the model's.
+      await replaySteps(emulator, publicService, details.counterexample);
+    } finally {
+      await broken.stop();
+      planted.dispose();
+    }
   });
 });

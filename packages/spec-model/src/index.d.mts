@@ -99,6 +99,9 @@ export interface Response {
   content: Media[];
 }
 
+/** An operation, or its operationId. */
+export type OperationRef = string | Operation;
+
 /** Where a body is: the request, a status (found as OpenAPI finds it), or a response key such as `5XX`. */
 export type Where = "request" | number | string;
 
@@ -122,19 +125,19 @@ export interface SpecModel {
   resolve(node: unknown, pointer?: string): Located;
   /** What a local `$ref` (`#/components/...`) names, followed to the end. */
   resolveRef(ref: string): Located;
-  requestBody(operationId: string): RequestBody | undefined;
+  requestBody(operation: OperationRef): RequestBody | undefined;
   /** The responses an operation documents, in the order it lists them. */
-  responses(operationId: string): Response[];
+  responses(operation: OperationRef): Response[];
   /** The key documenting a status: the status itself, else its range (`5XX`), else `default`. */
-  responseKey(operationId: string, status: number): string | undefined;
+  responseKey(operation: OperationRef, status: number): string | undefined;
   /** The response for a status (see `responseKey`) or under a key. */
-  response(operationId: string, statusOrKey: number | string): Response | undefined;
+  response(operation: OperationRef, statusOrKey: number | string): Response | undefined;
   /** The JSON media type of a request body or a response: `application/json`, else any `+json` one. */
   jsonMedia(holder: RequestBody | Response | undefined): Media | undefined;
   /** The JSON schema of the request body, or of the response for a status or key. */
-  bodySchema(operationId: string, where: Where): Located<Schema> | undefined;
+  bodySchema(operation: OperationRef, where: Where): Located<Schema> | undefined;
   /** The named examples of the request's JSON body, or of a response's, their values resolved. */
-  examples(operationId: string, where: Where): Map<string, unknown>;
+  examples(operation: OperationRef, where: Where): Map<string, unknown>;
   /** The named examples of a media type or a parameter object, their values resolved. */
   examplesOf(holder: JsonObject): Map<string, unknown>;
 }

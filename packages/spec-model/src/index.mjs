@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
  * @typedef {import("./index.d.mts").RequestBody} RequestBody
  * @typedef {import("./index.d.mts").Response} Response
  * @typedef {import("./index.d.mts").Where} Where
+ * @typedef {import("./index.d.mts").OperationRef} OperationRef
  * @typedef {import("./index.d.mts").SpecModel} SpecModelApi
  * @typedef {import("./index.d.mts").JsonObject} JsonObject
  * @typedef {import("./index.d.mts").Schema} Schema
@@ -21,7 +22,7 @@ import { createRequire } from "node:module";
  */
 
 /** @type {import("./index.d.mts").HTTP_METHODS} */
-export const HTTP_METHODS = Object.freeze(/** @type {const} */ (["get", "put", "post", "delete", "options", "head", "patch", "trace"]));
+export const HTTP_METHODS = /* @__PURE__ */ Object.freeze(/** @type {const} */ (["get", "put", "post", "delete", "options", "head", "patch", "trace"]));
 
 const PARAMETER_PLACES = ["path", "query", "header", "cookie"];
 /** A chain of `$ref`s longer than this is taken for a circle. */
@@ -156,6 +157,11 @@ class SpecModel {
     return found;
   }
 
+  /** @param {OperationRef} operation @returns {Operation} */
+  entryOf(operation) {
+    return typeof operation === "string" ? this.operationById(operation) : operation;
+  }
+
   /** @param {string} pointer @returns {unknown} */
   at(pointer) {
     /** @type {unknown} */
@@ -238,18 +244,18 @@ class SpecModel {
     });
   }
 
-  /** @param {string} operationId @returns {RequestBody | undefined} */
-  requestBody(operationId) {
-    const entry = this.operationById(operationId);
+  /** @param {OperationRef} operation @returns {RequestBody | undefined} */
+  requestBody(operation) {
+    const entry = this.entryOf(operation);
     if (entry.operation.requestBody === undefined) return undefined;
     const { node, pointer } = this.resolve(entry.operation.requestBody, `${entry.pointer}/requestBody`);
-    if (!isObject(node)) throw new Error(`the request body of ${operationId} is not an object`);
+    if (!isObject(node)) throw new Error(`the request body of ${entry.id} is not an object`);
     return { required: node["required"] === true, node, pointer, content: this.contentOf(node, pointer) };
   }
 
-  /** @param {string} operationId @returns {Response[]} */
-  responses(operationId) {
-    const entry = this.operationById(operationId);
+  /** @param {OperationRef} operation @returns {Response[]} */
+  responses(operation) {
+    const entry = this.entryOf(operation);
     const responses = entry.operation.responses;
     if (!isObject(responses)) return [];
     return Object.entries(responses).map(([key, written]) => {
@@ -259,9 +265,9 @@ class SpecModel {
     });
   }
 
-  /** @param {string} operationId @param {number} status @returns {string | undefined} */
-  responseKey(operationId, status) {
-    const keys = this.responses(operationId).map((response) => response.key);
+  /** @param {OperationRef} operation @param {number} status @returns {string | undefined} */
+  responseKey(operation, status) {
+    const keys = this.responses(operation).map((response) => response.key);
     const wanted = [String(status), `${String(status).charAt(0)}XX`, "DEFAULT"];
     for (const candidate of wanted) {
       const key = keys.find((written) => written.toUpperCase() === candidate);
@@ -270,10 +276,10 @@ class SpecModel {
     return undefined;
   }
 
-  /** @param {string} operationId @param {number | string} statusOrKey @returns {Response | undefined} */
-  response(operationId, statusOrKey) {
-    const key = typeof statusOrKey === "number" ? this.responseKey(operationId, statusOrKey) : statusOrKey;
-    return this.responses(operationId).find((response) => response.key === key);
+  /** @param {OperationRef} operation @param {number | string} statusOrKey @returns {Response | undefined} */
+  response(operation, statusOrKey) {
+    const key = typeof statusOrKey === "number" ? this.responseKey(operation, statusOrKey) : statusOrKey;
+    return this.responses(operation).find((response) => response.key === key);
   }
 
   /** @param {RequestBody | Response | undefined} holder @returns {Media | undefined} */
@@ -282,20 +288,20 @@ class SpecModel {
     return content.find((media) => media.mediaType.toLowerCase() === "application/json") ?? content.find((media) => isJson(media.mediaType));
   }
 
-  /** @param {string} operationId @param {Where} where */
-  bodyOf(operationId, where) {
-    return where === "request" ? this.requestBody(operationId) : this.response(operationId, where);
+  /** @param {OperationRef} operation @param {Where} where */
+  bodyOf(operation, where) {
+    return where === "request" ? this.requestBody(operation) : this.response(operation, where);
   }
 
-  /** @param {string} operationId @param {Where} where @returns {Located<Schema> | undefined} */
-  bodySchema(operationId, where) {
-    return this.jsonMedia(this.bodyOf(operationId, where))?.schema;
+  /** @param {OperationRef} operation @param {Where} where @returns {Located<Schema> | undefined} */
+  bodySchema(operation, where) {
+    return this.jsonMedia(this.bodyOf(operation, where))?.schema;
   }
 
-  /** @param {string} operationId @param {Where} where @returns {Map<string, unknown>} */
-  examples(operationId, where) {
-    const media = this.jsonMedia(this.bodyOf(operationId, where));
-    if (media === undefined) throw new Error(`${operationId} documents no JSON body for ${describeWhere(where)}`);
+  /** @param {OperationRef} operation @param {Where} where @returns {Map<string, unknown>} */
+  examples(operation, where) {
+    const media = this.jsonMedia(this.bodyOf(operation, where));
+    if (media === undefined) throw new Error(`${this.entryOf(operation).id} documents no JSON body for ${describeWhere(where)}`);
     return this.examplesOf(media.node);
   }
 

@@ -1,5 +1,5 @@
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import type { SpecModel, Where } from "./index.d.mts";
+import type { OperationRef, SpecModel, Where } from "./index.d.mts";
 
 export type { ErrorObject, ValidateFunction };
 
@@ -25,9 +25,9 @@ export interface SpecValidator {
   /** The validator of the schema at a JSON pointer of the document (`#/components/schemas/Tag`). */
   schemaAt(pointer: string): ValidateFunction;
   /** The validator of the JSON body of the request, or of the response for a status or key; undefined when none is documented. */
-  body(operationId: string, where: Where): ValidateFunction | undefined;
+  body(operation: OperationRef, where: Where): ValidateFunction | undefined;
   /** The validator of a parameter's schema; throws when the operation takes no such parameter. */
-  parameter(operationId: string, name: string, place?: "path" | "query" | "header" | "cookie"): ValidateFunction;
+  parameter(operation: OperationRef, name: string, place?: "path" | "query" | "header" | "cookie"): ValidateFunction;
   /** What is wrong with a value by a validator: ajv's errors, empty when it is valid. */
   violations(validate: ValidateFunction, value: unknown): ErrorObject[];
   /** Whether a string has a format, as ajv-formats decides it; throws for a format it does not know. */

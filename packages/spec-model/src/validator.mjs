@@ -6,6 +6,7 @@ import { specModel } from "./index.mjs";
 /**
  * @typedef {import("./index.d.mts").SpecModel} SpecModel
  * @typedef {import("./index.d.mts").Where} Where
+ * @typedef {import("./index.d.mts").OperationRef} OperationRef
  * @typedef {import("./validator.d.mts").SpecValidator} SpecValidatorApi
  * @typedef {import("./validator.d.mts").ValidatorOptions} ValidatorOptions
  * @typedef {import("ajv/dist/2020.js").ValidateFunction} ValidateFunction
@@ -68,23 +69,22 @@ class SpecValidator {
     return validate;
   }
 
-  /** @param {string} operationId @param {Where} where @returns {ValidateFunction | undefined} */
-  body(operationId, where) {
-    const schema = this.model.bodySchema(operationId, where);
+  /** @param {OperationRef} operation @param {Where} where @returns {ValidateFunction | undefined} */
+  body(operation, where) {
+    const schema = this.model.bodySchema(operation, where);
     return schema === undefined ? undefined : this.schemaAt(schema.pointer);
   }
 
   /**
-   * @param {string} operationId
+   * @param {OperationRef} operation
    * @param {string} name
    * @param {"path" | "query" | "header" | "cookie"} [place]
    * @returns {ValidateFunction}
    */
-  parameter(operationId, name, place) {
-    const parameter = this.model
-      .operationById(operationId)
-      .parameters.find((candidate) => candidate.name === name && (place === undefined || candidate.in === place));
-    if (parameter === undefined) throw new Error(`${operationId} takes no parameter ${name}${place === undefined ? "" : ` in ${place}`}`);
+  parameter(operation, name, place) {
+    const entry = typeof operation === "string" ? this.model.operationById(operation) : operation;
+    const parameter = entry.parameters.find((candidate) => candidate.name === name && (place === undefined || candidate.in === place));
+    if (parameter === undefined) throw new Error(`${entry.id} takes no parameter ${name}${place === undefined ? "" : ` in ${place}`}`);
     return this.schemaAt(`${parameter.pointer}/schema`);
   }
 

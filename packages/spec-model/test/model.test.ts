@@ -88,6 +88,9 @@ describe("operations", () => {
     ]);
     expect(model.operations()[2]?.pointer).toBe("#/components/pathItems/Others/delete");
     expect(model.operationIds()).toEqual(["updateThing", "getThing"]);
+    const unnamed = model.operations()[2]!;
+    expect(model.responses(unnamed)).toEqual([]);
+    expect(model.requestBody(unnamed)).toBeUndefined();
   });
 
   it("merge path-level parameters with the operation's by name and place, the operation's winning", () => {

@@ -57,6 +57,8 @@ export default defineConfig([
     sourcemap: true,
     shims: true,
     target: "node20",
+    // Private, so never a dependency of the published package: its code goes into dist/.
+    noExternal: ["@otc-vpcep/spec-model"],
   },
   {
     // The server's child process, bundled with Prism and all it needs into one file: Node

@@ -6,15 +6,15 @@
 //   npm run build && node bench/startup.mjs [rounds]      (from apps/mock; default 9 rounds)
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { bundledSpecPath } from "@otc-vpcep/spec-model";
 import { build } from "esbuild";
 
 const rounds = Number(process.argv[2] ?? 9);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const bundled = here("../dist/server.cjs");
 const unbundled = here("../dist/server-unbundled.bench.mjs");
-const spec = createRequire(import.meta.url).resolve("@otc-vpcep/spec/openapi.json");
+const spec = bundledSpecPath();
 const settings = JSON.stringify({ spec, host: "127.0.0.1", port: 0, level: "warn", upstreamTimeoutMs: 0 });
 
 /** Milliseconds from spawn to the child's IPC message that it listens. */

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { bundledSpecPath as bundledSpecFile } from "@otc-vpcep/spec-model";
 
 export interface MockOptions {
   /** TCP port to listen on; a free one is chosen when omitted. */
@@ -36,10 +36,9 @@ export class MockError extends Error {
   }
 }
 
-const require = createRequire(import.meta.url);
-
+/** The bundled VPCEP description (`openapi.json` of `@otc-vpcep/spec`), which the mock serves by default. */
 export function bundledSpecPath(): string {
-  return require.resolve("@otc-vpcep/spec/openapi.json");
+  return bundledSpecFile();
 }
 
 function isPositiveInteger(value: unknown, max: number): value is number {

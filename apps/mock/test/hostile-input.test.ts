@@ -1,7 +1,7 @@
 // A hostile client's requests: each gets the service's 400 (EndPoint.0002, naming the field
 // and the rule), and the mock and the proxy answer normally afterwards. Before issue 13 the
 // first of them (`%FF` in a path parameter) ended Prism's process.
-import { readFileSync } from "node:fs";
+import { specModel } from "@otc-vpcep/spec-model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundledSpecPath, startMock, startProxy, type RunningMock } from "../src/index.js";
 import { startPrism, stopPrism } from "../src/prism.js";
@@ -12,23 +12,7 @@ const token = "X-Auth-Token: hostile-test";
 const json = "Content-Type: application/json";
 const BAD_ESCAPES = ["%FF", "%", "%E0%A4%A"];
 
-interface Parameter {
-  name: string;
-  in: string;
-}
-
-const spec = JSON.parse(readFileSync(bundledSpecPath(), "utf8")) as {
-  paths: Record<string, Record<string, { parameters?: (Parameter | { $ref: string })[] }>>;
-  components: { parameters: Record<string, Parameter> };
-};
-const resolve = (parameter: Parameter | { $ref: string }): Parameter =>
-  "$ref" in parameter ? (spec.components.parameters[parameter.$ref.split("/").pop() ?? ""] as Parameter) : parameter;
-const METHODS = new Set(["get", "put", "post", "delete", "patch"]);
-const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.entries(item)
-    .filter(([method]) => METHODS.has(method))
-    .map(([method, operation]) => ({ path, method, parameters: (operation.parameters ?? []).map(resolve) })),
-);
+const operations = specModel().operations();
 
 /** Every path parameter of every path, broken by each bad escape, the other parameters valid. */
 const pathCases = [...new Set(operations.map((operation) => `${operation.method} ${operation.path}`))].flatMap((key) => {

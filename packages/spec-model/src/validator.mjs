@@ -56,7 +56,9 @@ class SpecValidator {
     // fields are declared as keywords too, so that strict mode accepts the document as a schema.
     const keywords = new Set([...OPENAPI_KEYWORDS, ...extensionKeys(model.document), ...Object.keys(model.document)]);
     this.ajv.addVocabulary([...keywords].filter((keyword) => !this.ajv.getKeyword(keyword)));
-    this.ajv.addSchema(/** @type {object} */ (model.document), DOCUMENT_ID);
+    // Not checked against the meta-schema as a whole, which is slow and means little for an
+    // OpenAPI document: each schema is checked as it is compiled (a keyword's value too).
+    this.ajv.addSchema(/** @type {object} */ (model.document), DOCUMENT_ID, undefined, false);
     /** @type {Map<string, ValidateFunction>} */
     this.formats = new Map();
   }

@@ -72,6 +72,8 @@ describe("the configuration", () => {
     expect(open.body("listThings", 200)!({})).toBe(true);
     const typo = createValidator(specModel(documentWith({ Thing: { type: "string", maxLenght: 3 } })));
     expect(() => typo.body("listThings", 200)).toThrow(/unknown keyword: "maxLenght"/);
+    const malformed = createValidator(specModel(documentWith({ Thing: { type: "string", maxLength: "3" } })));
+    expect(() => malformed.body("listThings", 200)).toThrow('maxLength value must be ["number"]');
   });
 
   it("coerces parameter text only when asked to, as a URL's parameters reach a server", () => {

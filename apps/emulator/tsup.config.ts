@@ -8,4 +8,7 @@ export default defineConfig({
   clean: true,
   shims: true,
   target: "node20",
+  // Private, so never a dependency of the published package: its code goes into dist/ (its
+  // own dependencies, ajv and ajv-formats, are this package's).
+  noExternal: ["@otc-vpcep/spec-model"],
 });

@@ -1,18 +1,14 @@
 /**
- * Request and response validation from the spec, with ajv (JSON Schema 2020-12, the
- * dialect of OpenAPI 3.1). A refusal names the field and the rule it breaks, with the
+ * Request and response validation from the spec, with the repository's one ajv
+ * configuration (spec-model's validator: JSON Schema 2020-12, the dialect of OpenAPI 3.1),
+ * stopping at the first error. A refusal names the field and the rule it breaks, with the
  * documented code for that rule where the reference has one (its suggested mapping),
  * `EndPoint.0002` otherwise. Validators are compiled on first use, so start-up stays fast.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { SpecModel } from "@otc-vpcep/spec-model";
+import { createValidator, type ErrorObject, type SpecValidator as Validator, type ValidateFunction } from "@otc-vpcep/spec-model/validator";
 import { ApiFailure, Codes } from "./errors.js";
-import type { JsonSchema, Spec, SpecOperation, SpecParameter } from "./spec.js";
-
-// ajv-formats is CommonJS: its function is the module itself or its `default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
-
-const SPEC_ID = "urn:otc-vpcep:spec";
+import type { Spec, SpecOperation, SpecParameter } from "./spec.js";
 
 export interface ValidRequest {
   pathParams: Record<string, string>;
@@ -22,17 +18,6 @@ export interface ValidRequest {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A copy whose local `$ref`s point into the registered spec document. */
-function anchored(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(anchored);
-  if (!isObject(schema)) return schema;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    copy[key] = key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${SPEC_ID}${value}` : anchored(value);
-  }
-  return copy;
 }
 
 /** `/ports/0/client_port` → `ports[0].client_port`. */
@@ -121,18 +106,16 @@ function codeFor(operationId: string, where: "path" | "query" | "body", name: st
 }
 
 /** The schema's JSON type, through `$ref`s and the first branch of `allOf`/`anyOf`/`oneOf` that has one. */
-function typeOf(spec: Spec, schema: unknown, depth = 0): string | undefined {
-  if (!isObject(schema) || depth > 16) return undefined;
+function typeOf(model: SpecModel, written: unknown, depth = 0): string | undefined {
+  if (!isObject(written) || depth > 16) return undefined;
+  const schema = model.resolve(written).node;
+  if (!isObject(schema)) return undefined;
   if (typeof schema["type"] === "string") return schema["type"];
-  const ref = schema["$ref"];
-  if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
-    return typeOf(spec, spec.schemas[ref.slice("#/components/schemas/".length)], depth + 1);
-  }
   for (const key of ["allOf", "anyOf", "oneOf"]) {
     const branches = schema[key];
     if (!Array.isArray(branches)) continue;
     for (const branch of branches) {
-      const type = typeOf(spec, branch, depth + 1);
+      const type = typeOf(model, branch, depth + 1);
       if (type !== undefined) return type;
     }
   }
@@ -179,21 +162,31 @@ interface CompiledParameter {
   validate: ValidateFunction;
 }
 
+/** One validator per description, shared by the emulators of a process: what it compiles, it keeps. */
+const validators = new WeakMap<SpecModel, Validator>();
+
+function validatorOf(model: SpecModel): Validator {
+  let validator = validators.get(model);
+  if (validator === undefined) {
+    validator = createValidator(model, { allErrors: false });
+    validators.set(model, validator);
+  }
+  return validator;
+}
+
 export class SpecValidator {
-  private readonly ajv: Ajv2020;
+  private readonly validator: Validator;
+  private readonly anything: ValidateFunction;
   private readonly parameters = new Map<SpecOperation, CompiledParameter[]>();
-  private readonly bodies = new Map<SpecOperation, ValidateFunction>();
-  private readonly responses = new Map<string, ValidateFunction>();
 
   constructor(private readonly spec: Spec) {
-    this.ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
-    addFormats(this.ajv);
-    const components = this.spec.document["components"];
-    this.ajv.addSchema({ $id: SPEC_ID, components: isObject(components) ? { schemas: components["schemas"] } : {} });
+    this.validator = validatorOf(spec.model);
+    this.anything = this.validator.ajv.compile(true);
   }
 
-  private compile(schema: JsonSchema): ValidateFunction {
-    return this.ajv.compile(anchored(schema) as JsonSchema);
+  /** The validator of the schema at a pointer (compiled once); any value where there is no schema. */
+  private compile(pointer: string | undefined): ValidateFunction {
+    return pointer === undefined || this.spec.model.at(pointer) === undefined ? this.anything : this.validator.schemaAt(pointer);
   }
 
   private compiledParameters(operation: SpecOperation): CompiledParameter[] {
@@ -202,10 +195,10 @@ export class SpecValidator {
       compiled = operation.parameters
         .filter((parameter) => parameter.in === "path" || parameter.in === "query")
         .map((parameter) => {
-          const type = typeOf(this.spec, parameter.schema);
+          const type = typeOf(this.spec.model, parameter.schema);
           const exploded = parameter.in === "query" && type === "object" && parameter.explode !== false;
           const properties = exploded && isObject(parameter.schema["properties"]) ? Object.keys(parameter.schema["properties"]) : undefined;
-          return { parameter, type, properties, validate: this.compile(parameter.schema) };
+          return { parameter, type, properties, validate: this.compile(`${parameter.pointer}/schema`) };
         });
       this.parameters.set(operation, compiled);
     }
@@ -274,11 +267,7 @@ export class SpecValidator {
       if (body === undefined) {
         if (operation.requestBody.required) throw new ApiFailure(400, Codes.parameter, "Parameter error: the body is required (rule: requestBody required).");
       } else {
-        let validate = this.bodies.get(operation);
-        if (validate === undefined) {
-          validate = this.compile(operation.requestBody.schema);
-          this.bodies.set(operation, validate);
-        }
+        const validate = this.compile(operation.requestBody.schemaPointer);
         if (!validate(body)) this.refuse(operation, "body", "body", "", validate.errors);
       }
     }
@@ -287,18 +276,17 @@ export class SpecValidator {
 
   /** Why a response breaks the spec, or `undefined` when it conforms. `body` is the parsed wire text. */
   response(operation: SpecOperation, status: number, body: unknown): string | undefined {
-    const key = [String(status), `${String(status)[0]}XX`, "default"].find((candidate) => operation.responses.has(candidate));
+    const model = this.spec.model;
+    const response = model.response(operation.entry, status);
     const what = `response ${status} of ${operation.operationId}`;
-    if (key === undefined) return `${what}: status ${status} is not documented (documented: ${[...operation.responses.keys()].join(", ")})`;
-    const schema = operation.responses.get(key) ?? null;
-    if (schema === null) return body === undefined ? undefined : `${what}: the spec documents no body`;
-    if (body === undefined) return `${what}: the body is missing`;
-    const cacheKey = `${operation.operationId} ${key}`;
-    let validate = this.responses.get(cacheKey);
-    if (validate === undefined) {
-      validate = this.compile(schema);
-      this.responses.set(cacheKey, validate);
+    if (response === undefined) {
+      const documented = model.responses(operation.entry).map((candidate) => candidate.key);
+      return `${what}: status ${status} is not documented (documented: ${documented.join(", ")})`;
     }
+    const json = model.jsonMedia(response);
+    if (json === undefined) return body === undefined ? undefined : `${what}: the spec documents no body`;
+    if (body === undefined) return `${what}: the body is missing`;
+    const validate = this.compile(json.schema?.pointer);
     if (validate(body)) return undefined;
     const error = chooseError(validate.errors ?? []);
     if (error === undefined) return `${what}: the body is invalid`;

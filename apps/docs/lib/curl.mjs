@@ -1,14 +1,12 @@
 // The curl sample of an operation, generated from the spec: the first server, the path with the
 // parameters' examples, the required query parameters, the token header when the operation needs
 // credentials, and the first example of the request body.
-import { deref } from "./spec.mjs";
+import { specModel } from "@otc-vpcep/spec-model";
 
 /**
  * @typedef {import("./spec.mjs").OpenApi} OpenApi
  * @typedef {import("./spec.mjs").OperationEntry} OperationEntry
  * @typedef {import("./spec.mjs").Parameter} Parameter
- * @typedef {import("./spec.mjs").RequestBody} RequestBody
- * @typedef {import("./spec.mjs").Example} Example
  */
 
 /**
@@ -34,7 +32,8 @@ export function exampleRequest(spec, entry) {
   const origin = spec.servers?.[0]?.url.replace(/\/+$/, "");
   if (origin === undefined) throw new Error("the spec lists no server to send the curl samples to");
 
-  const parameters = effectiveParameters(spec, entry);
+  // The path item's parameters and the operation's, as spec-model merges them.
+  const parameters = entry.parameters.map((parameter) => /** @type {Parameter} */ (parameter.object));
   const path = entry.path.replace(/\{([^}]+)\}/g, (_, /** @type {string} */ name) => {
     const parameter = parameters.find((candidate) => candidate.in === "path" && candidate.name === name);
     const value = parameter === undefined ? undefined : parameterExample(spec, parameter);
@@ -68,28 +67,14 @@ export function curlCommand(request) {
 }
 
 /**
- * The operation's parameters, path-level ones included unless the operation overrides them.
- * @param {OpenApi} spec
- * @param {OperationEntry} entry
- * @returns {Parameter[]}
- */
-function effectiveParameters(spec, entry) {
-  const own = (entry.operation.parameters ?? []).map((parameter) => deref(spec, parameter));
-  const inherited = (entry.pathItem.parameters ?? [])
-    .map((parameter) => deref(spec, parameter))
-    .filter((parameter) => !own.some((candidate) => candidate.in === parameter.in && candidate.name === parameter.name));
-  return [...inherited, ...own];
-}
-
-/**
  * @param {OpenApi} spec
  * @param {Parameter} parameter
  * @returns {unknown}
  */
 function parameterExample(spec, parameter) {
   if (parameter.example !== undefined) return parameter.example;
-  const [first] = Object.values(parameter.examples ?? {});
-  if (first !== undefined) return deref(spec, first).value;
+  const examples = specModel(spec).examplesOf(parameter);
+  if (examples.size > 0) return [...examples.values()][0];
   return parameter.schema?.example ?? parameter.schema?.enum?.[0] ?? parameter.schema?.default;
 }
 
@@ -117,11 +102,12 @@ function queryPairs(spec, operationId, parameter) {
  * @returns {unknown}
  */
 function bodyExample(spec, entry) {
-  if (entry.operation.requestBody === undefined) return undefined;
-  const body = /** @type {RequestBody} */ (deref(spec, entry.operation.requestBody));
-  const media = body.content?.["application/json"];
-  const [first] = Object.values(media?.examples ?? {});
-  const value = first === undefined ? media?.example : deref(spec, first).value;
+  const model = specModel(spec);
+  const body = model.requestBody(entry.id);
+  if (body === undefined) return undefined;
+  const media = model.jsonMedia(body)?.node;
+  const examples = media === undefined ? new Map() : model.examplesOf(media);
+  const value = examples.size > 0 ? [...examples.values()][0] : media?.["example"];
   if (value === undefined) throw new Error(`${entry.operation.operationId}: the JSON request body has no example`);
   return value;
 }

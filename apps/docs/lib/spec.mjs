@@ -1,4 +1,6 @@
-// The parts of an OpenAPI document the docs build reads and writes, and how to walk its operations.
+// The parts of an OpenAPI document the docs build reads and writes, as types, and its operations,
+// read through spec-model (the repository's one reader of the spec).
+import { specModel } from "@otc-vpcep/spec-model";
 
 /**
  * @typedef {{ $ref: string }} Ref
@@ -41,57 +43,37 @@
  *   paths: Record<string, PathItem>,
  *   components?: { schemas?: Record<string, unknown> } & Record<string, unknown>,
  * }} OpenApi
- * @typedef {{ path: string, method: HttpMethod, operation: Operation, pathItem: PathItem }} OperationEntry
- * @typedef {typeof HTTP_METHODS[number]} HttpMethod
+ * @typedef {Omit<import("@otc-vpcep/spec-model").Operation, "operation" | "pathItem"> & { operation: Operation, pathItem: PathItem }} OperationEntry
+ *   An operation as spec-model reads it (its effective parameters included), typed as the docs read it.
+ * @typedef {import("@otc-vpcep/spec-model").HttpMethod} HttpMethod
  */
 
-export const HTTP_METHODS = /** @type {const} */ (["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-
 /**
- * Every operation of the document, in the order of its paths.
+ * Every operation of the document, in its order.
  * @param {OpenApi} spec
  * @returns {OperationEntry[]}
  */
 export function listOperations(spec) {
-  return Object.entries(spec.paths).flatMap(([path, pathItem]) =>
-    HTTP_METHODS.flatMap((method) => {
-      const operation = pathItem[method];
-      return operation === undefined ? [] : [{ path, method, operation, pathItem }];
-    }),
-  );
+  return /** @type {OperationEntry[]} */ (/** @type {unknown} */ (specModel(spec).operations()));
 }
 
 /**
- * Follows local `$ref`s (`#/components/...`) until it reaches a value.
+ * The operation with this operationId; throws when the document has none.
+ * @param {OpenApi} spec
+ * @param {string} operationId
+ * @returns {OperationEntry}
+ */
+export function operationById(spec, operationId) {
+  return /** @type {OperationEntry} */ (/** @type {unknown} */ (specModel(spec).operationById(operationId)));
+}
+
+/**
+ * Follows local `$ref`s (`#/components/...`) until it reaches a value, as spec-model does.
  * @template T
  * @param {OpenApi} spec
  * @param {T | Ref} node
  * @returns {T}
  */
 export function deref(spec, node) {
-  /** @type {unknown} */
-  let current = node;
-  for (let hops = 0; isRef(current); hops += 1) {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/") || hops > 20) throw new Error(`cannot follow $ref "${ref}"`);
-    /** @type {unknown} */
-    let target = spec;
-    for (const segment of ref.slice(2).split("/")) {
-      const key = segment.replaceAll("~1", "/").replaceAll("~0", "~");
-      if (typeof target !== "object" || target === null || !(key in target)) {
-        throw new Error(`$ref "${ref}" points to nothing`);
-      }
-      target = /** @type {Record<string, unknown>} */ (target)[key];
-    }
-    current = target;
-  }
-  return /** @type {T} */ (current);
-}
-
-/**
- * @param {unknown} node
- * @returns {node is Ref}
- */
-function isRef(node) {
-  return typeof node === "object" && node !== null && typeof (/** @type {Ref} */ (node).$ref) === "string";
+  return /** @type {T} */ (specModel(spec).resolve(node).node);
 }

@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { curlCommand, exampleRequest, shellQuote } from "../lib/curl.mjs";
 import { CURL, TYPESCRIPT, readSamples, withCodeSamples } from "../lib/code-samples.mjs";
-import { listOperations, type OperationEntry } from "../lib/spec.mjs";
+import { listOperations, operationById, type OperationEntry } from "../lib/spec.mjs";
 import { bundledSpec, pageDefinition, specOperations } from "./support/docs.js";
 
 const spec = bundledSpec();
 const operationIds = specOperations().map((entry) => entry.operation.operationId);
 const samples = readSamples();
 
-function entryOf(operationId: string): OperationEntry {
-  const entry = listOperations(spec).find((candidate) => candidate.operation.operationId === operationId);
-  if (entry === undefined) throw new Error(`the spec has no operation ${operationId}`);
-  return entry;
-}
+const entryOf = (operationId: string): OperationEntry => operationById(spec, operationId);
 
 describe("the TypeScript samples", () => {
   it("have a file in samples/ for every operation of the spec", () => {

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { loadSpec } from "@otc-vpcep/spec-model";
 import { listOperations, type OpenApi, type OperationEntry } from "../../lib/spec.mjs";
 
-/** The bundled spec, as `@otc-vpcep/spec` ships it. */
+/** The bundled spec, as `@otc-vpcep/spec` ships it: read once and shared, so never changed. */
 export function bundledSpec(): OpenApi {
-  const file = createRequire(import.meta.url).resolve("@otc-vpcep/spec/openapi.json");
-  return JSON.parse(readFileSync(file, "utf8")) as OpenApi;
+  return loadSpec() as unknown as OpenApi;
 }
 
 /** The operations of the bundled spec. */

@@ -16,7 +16,7 @@ export type SecurityRequirement = Record<string, string[]>;
 export interface OpenApiDocument {
   openapi?: string;
   paths?: Record<string, PathItemObject>;
-  components?: Record<string, Record<string, unknown> | undefined>;
+  components?: Record<string, unknown>;
   security?: SecurityRequirement[];
   [key: string]: unknown;
 }

@@ -12,7 +12,8 @@ import createClient from "openapi-fetch";
 
 const CALLS = Number(process.env.BENCH_ABLATION_CALLS ?? 4_000);
 const built = new URL("../dist/node/index.js", import.meta.url);
-const variantsDir = new URL("../dist/ablation/", import.meta.url);
+// Beside the bench, so that the variants resolve openapi-fetch as the build does, and never in the published dist/.
+const variantsDir = new URL("./.variants/", import.meta.url);
 
 const WHOLE = "return async (request) => sendCall(await Call.start(request, clock.now() + config.timeout.totalMs));";
 const TIMER = `const timer = setTimeout(() => {

@@ -134,16 +134,11 @@ function inputsPart(file, workflow) {
   const properties = Object.entries(inputs.properties);
   if (properties.length === 0) return ["It needs no inputs."];
   const required = new Set(inputs.required);
-  return [
-    "| input | required | variable | what it is |",
-    "| --- | --- | --- | --- |",
-    ...properties.map(([name, schema]) => {
-      const secret =
-        schema.format === "password" ? "A secret (`format: password`): respect masks it in what it prints and in its reports." : "";
-      const what = [schema.description?.trim() ?? "", secret].filter((text) => text !== "").join(" ");
-      return `| \`${name}\` | ${required.has(name) ? "yes" : "no"} | \`${inputValue(name)}\` | ${cell(what)} |`;
-    }),
-  ];
+  return properties.map(([name, schema]) => {
+    const secret = schema.format === "password" ? "A secret (`format: password`): respect masks it in what it prints and in its reports." : "";
+    const what = [schema.description?.trim().replace(/\s*\n\s*/g, " ") ?? "", secret].filter((text) => text !== "").join(" ");
+    return `- \`${name}\`, ${required.has(name) ? "required" : "optional"}, from \`${inputValue(name)}\`${what === "" ? "" : `: ${what}`}`;
+  });
 }
 
 /**
@@ -255,12 +250,9 @@ export function workflowsGuide(spec, files, programs) {
       "builds on; the two-account workflows take the consumer's from `VPCEP_CONSUMER_...`. The tests run every " +
       "program against the emulator. This guide is generated from the published files when the page is built.",
     [
-      "| workflow | file | what it does |",
-      "| --- | --- | --- |",
-      ...workflows.map(
-        ({ file, workflow }) =>
-          `| [${workflow.workflowId}](${sectionAnchor(WORKFLOWS_GUIDE, workflow.workflowId)}) | \`${file.file}\` | ${cell(workflow.summary ?? "")} |`,
-      ),
+      "| workflow | what it does |",
+      "| --- | --- |",
+      ...workflows.map(({ workflow }) => `| [${workflow.workflowId}](${sectionAnchor(WORKFLOWS_GUIDE, workflow.workflowId)}) | ${cell(workflow.summary ?? "")} |`),
     ].join("\n"),
   ];
   const sections = workflows.map(({ file, workflow }) => workflowSection(spec, file, workflow, programs.get(workflow.workflowId) ?? ""));

@@ -68,15 +68,15 @@ describe("the Workflows guide on the page", () => {
 
   it("lists each workflow's inputs, whether they are required and the variable each comes from", () => {
     const section = sectionOf("connectWithApproval");
-    expect(section).toContain("| `owner_project_id` | yes | `$VPCEP_PROJECT_ID` |");
-    expect(section).toContain("| `consumer_permission` | yes | `iam:domain::$VPCEP_CONSUMER_DOMAIN_ID` | The consumer's account as the whitelist names it");
+    expect(section).toContain("- `owner_project_id`, required, from `$VPCEP_PROJECT_ID`\n");
+    expect(section).toContain("- `consumer_permission`, required, from `iam:domain::$VPCEP_CONSUMER_DOMAIN_ID`: The consumer's account as the whitelist names it");
   });
 
   it("says of every input of format password, and of no other, that it is a secret", () => {
     for (const { workflow } of workflows) {
       const lines = sectionOf(workflow.workflowId).split("\n");
       for (const [name, schema] of Object.entries(workflow.inputs?.properties ?? {})) {
-        const row = lines.find((line) => line.startsWith(`| \`${name}\` |`)) ?? "";
+        const row = lines.find((line) => line.startsWith(`- \`${name}\`, `)) ?? "";
         expect(row.includes("A secret (`format: password`)"), `${workflow.workflowId} ${name}`).toBe(schema.format === "password");
       }
     }

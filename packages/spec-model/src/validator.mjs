@@ -47,7 +47,15 @@ class SpecValidator {
     /** @readonly */
     this.model = model;
     /** @readonly */
-    this.ajv = new Ajv2020({ strict: true, allErrors: options.allErrors ?? true, coerceTypes: options.coerceTypes ?? false });
+    const coerceTypes = options.coerceTypes ?? false;
+    this.ajv = new Ajv2020({
+      strict: true,
+      // Coercing, ajv's strictNumbers lets the text `Infinity` through as a number, past any
+      // `maximum`; without it, `Infinity` is refused as the server (Prism) refuses it.
+      strictNumbers: !coerceTypes,
+      allErrors: options.allErrors ?? true,
+      coerceTypes,
+    });
     addFormats(this.ajv);
     // The wire's int64 is any integer. JSON.parse rounds one above 2^53 (the service sends
     // such marker_ids), and what it rounds to is still an integer: no safe-integer range.

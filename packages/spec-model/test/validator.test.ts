@@ -11,7 +11,7 @@ function documentWith(schemas: Record<string, unknown>, extra: Record<string, un
       "/things": {
         get: {
           operationId: "listThings",
-          parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 0 } }],
+          parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 0, maximum: 1000 } }],
           responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
         },
       },
@@ -79,7 +79,10 @@ describe("the configuration", () => {
   it("coerces parameter text only when asked to, as a URL's parameters reach a server", () => {
     const document = documentWith({ Thing: { type: "object" } });
     expect(createValidator(specModel(document)).parameter("listThings", "limit")("10")).toBe(false);
-    expect(createValidator(specModel(document), { coerceTypes: true }).parameter("listThings", "limit")("10")).toBe(true);
+    const coercing = createValidator(specModel(document), { coerceTypes: true }).parameter("listThings", "limit");
+    expect(coercing("10")).toBe(true);
+    expect(coercing("-1")).toBe(false);
+    expect(coercing("Infinity")).toBe(false);
   });
 
   it("stops at the first error when asked to", () => {

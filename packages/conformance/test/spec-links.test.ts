@@ -1,30 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { atPointer, operationIds, operationPointer, resolve } from "./support/spec.js";
+import { model, operationIds, resolve } from "./support/spec.js";
 
 type Json = Record<string, unknown>;
 
 /** The links of an operation's 200 response, resolved. */
 function linksOf(operationId: string): Map<string, Json> {
-  const response = resolve(atPointer(`${operationPointer(operationId)}/responses/200`), "200").node;
-  const links = (response["links"] ?? {}) as Json;
+  const links = (model.response(operationId, 200)?.node["links"] ?? {}) as Json;
   return new Map(Object.entries(links).map(([name, link]) => [name, resolve(link, name).node]));
 }
 
 /** The parameter names an operation takes, path item and operation together. */
 function parameterNames(operationId: string): string[] {
-  const pointer = operationPointer(operationId);
-  const pathItem = atPointer(pointer.slice(0, pointer.lastIndexOf("/"))) as Json;
-  const operation = atPointer(pointer) as Json;
-  return [...((pathItem["parameters"] ?? []) as unknown[]), ...((operation["parameters"] ?? []) as unknown[])].map(
-    (parameter) => resolve(parameter, "parameter").node["name"] as string,
-  );
+  return model.operationById(operationId).parameters.map((parameter) => parameter.name);
 }
 
 /** The properties of an operation's 200 response body. */
 function responseProperties(operationId: string): string[] {
-  const response = resolve(atPointer(`${operationPointer(operationId)}/responses/200`), "200").node;
-  const content = response["content"] as Record<string, { schema: unknown }>;
-  return Object.keys(resolve(content["application/json"]!.schema, "schema").node["properties"] as Json);
+  const schema = model.bodySchema(operationId, 200);
+  return Object.keys(resolve(schema?.node, "schema").node["properties"] as Json);
 }
 
 const creates = {
@@ -63,8 +56,7 @@ describe("OpenAPI links", () => {
   it.each(Object.keys(creates))("from %s pass every path parameter their operation needs", (create) => {
     for (const [name, link] of linksOf(create)) {
       const target = link["operationId"] as string;
-      const pointer = operationPointer(target);
-      const path = decodeURIComponent(pointer.split("/")[2]!.replaceAll("~1", "/"));
+      const path = model.operationById(target).path;
       const needed = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       expect(Object.keys(link["parameters"] as Json), name).toEqual(expect.arrayContaining(needed));
     }

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { expectSuccess, targetClient } from "../support/clients.js";
+import { expectSuccess } from "../support/assertions.js";
+import { targetClient } from "../support/clients.js";
 
 // The whole life of a service and an endpoint of one account: created with unique names,
 // waited for with the client's waiters, and always deleted, even when a step fails. In

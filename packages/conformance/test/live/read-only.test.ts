@@ -1,6 +1,9 @@
 import type { ListEndpointsQuery, ResourceType } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
-import { expectSuccess, targetClient, targetUrl, unchecked, wireBody } from "../support/clients.js";
+import { expectSuccess } from "../support/assertions.js";
+import { targetClient, unchecked } from "../support/clients.js";
+import { targetUrl } from "../support/urls.js";
+import { wireBody } from "../support/wire.js";
 
 // Read-only checks that hold against any target: the mock, a region, or a validating
 // proxy in front of one. Every answer is validated against the spec as it came over the wire.

@@ -1,6 +1,7 @@
 import type { VpcepClient } from "@otc-vpcep/client";
 import { describe, expect, inject, it } from "vitest";
-import { expectSuccess, targetClient } from "../support/clients.js";
+import { expectSuccess } from "../support/assertions.js";
+import { targetClient } from "../support/clients.js";
 
 // A service owner and a consumer in another account, as a user automates them: a service
 // that needs approval, a whitelist entry for the consumer's account, the consumer's

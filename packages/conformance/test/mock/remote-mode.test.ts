@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { startEmulator, type RunningEmulator } from "@otc-vpcep/emulator";
 import { startProxy, type RunningMock } from "@otc-vpcep/mock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectId } from "../support/clients.js";
+import { projectId } from "../support/urls.js";
 
 // Runs the suite the way a user checks a real endpoint: VPCEP_BASE_URL pointing at a
 // validating proxy, with the contract mock standing in for the cloud behind it.

@@ -1,6 +1,7 @@
 import type { CreateEndpointRequest, CreateEndpointServiceRequest, TagActionRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
-import { expectRefusal, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 import { examplesOf, schemaViolations } from "../support/spec.js";
 
 // "Requests strict, responses tolerant": for each kind of constraint the response schemas

@@ -1,7 +1,8 @@
 import type { ConnectionActionRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
 import type { BrokenCase } from "../support/cases.js";
-import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess, expectUnauthorized } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 import { examplesOf, responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();

@@ -1,6 +1,9 @@
 import type { CreateEndpointRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
-import { expectRefusal, expectSuccess, mockClient, mockUrl, unchecked, wireBody } from "../support/clients.js";
+import { expectRefusal, expectSuccess } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
+import { mockUrl } from "../support/urls.js";
+import { wireBody } from "../support/wire.js";
 import { examplesOf, responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectUnauthorized, mockClient } from "../support/clients.js";
+import { expectUnauthorized } from "../support/assertions.js";
+import { mockClient } from "../support/clients.js";
 import { responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();

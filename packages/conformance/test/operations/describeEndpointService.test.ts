@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, mockUrl, recordingFetch } from "../support/clients.js";
+import { expectRefusal, expectSuccess, expectUnauthorized } from "../support/assertions.js";
+import { mockClient } from "../support/clients.js";
+import { mockUrl } from "../support/urls.js";
+import { recordingFetch } from "../support/wire.js";
 import { responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();

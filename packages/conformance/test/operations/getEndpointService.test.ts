@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itServesEachExample } from "../support/cases.js";
-import { expectSuccess, expectUnauthorized, mockClient } from "../support/clients.js";
+import { expectSuccess, expectUnauthorized } from "../support/assertions.js";
+import { mockClient } from "../support/clients.js";
 import { responseViolations } from "../support/spec.js";
 
 const vpcep = mockClient();

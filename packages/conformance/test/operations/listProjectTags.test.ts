@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itServesEachExample } from "../support/cases.js";
-import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess, expectUnauthorized } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 
 const vpcep = mockClient();
 

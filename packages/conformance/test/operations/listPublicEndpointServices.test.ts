@@ -1,7 +1,8 @@
 import type { ListPublicEndpointServicesQuery } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
 import { brokenPaging, itServesEachExample, validPaging } from "../support/cases.js";
-import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess, expectUnauthorized } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 
 const vpcep = mockClient();
 

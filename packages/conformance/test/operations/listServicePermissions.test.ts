@@ -1,7 +1,8 @@
 import type { ListServicePermissionsQuery } from "@otc-vpcep/client";
 import { describe, it } from "vitest";
 import { brokenPaging, itServesEachExample } from "../support/cases.js";
-import { expectRefusal, expectSuccess, expectUnauthorized, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess, expectUnauthorized } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 
 const vpcep = mockClient();
 const serviceId = "4189d3c2-8882-4871-a3c2-d380272eed83";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectSuccess, mockClient, rootUrl } from "../support/clients.js";
+import { expectSuccess } from "../support/assertions.js";
+import { mockClient } from "../support/clients.js";
+import { rootUrl } from "../support/urls.js";
 import { itServesEachExample } from "../support/cases.js";
 
 const vpcep = mockClient();

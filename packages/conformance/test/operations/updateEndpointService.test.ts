@@ -1,7 +1,8 @@
 import type { UpdateEndpointServiceRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
 import type { BrokenCase } from "../support/cases.js";
-import { expectRefusal, expectSuccess, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal, expectSuccess } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 import { examplesOf } from "../support/spec.js";
 
 const vpcep = mockClient();

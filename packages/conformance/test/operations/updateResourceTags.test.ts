@@ -1,7 +1,8 @@
 import type { TagActionRequest } from "@otc-vpcep/client";
 import { describe, expect, it } from "vitest";
 import type { BrokenCase } from "../support/cases.js";
-import { expectRefusal, expectUnauthorized, mockClient, unchecked } from "../support/clients.js";
+import { expectRefusal, expectUnauthorized } from "../support/assertions.js";
+import { mockClient, unchecked } from "../support/clients.js";
 import { examplesOf } from "../support/spec.js";
 
 const vpcep = mockClient();

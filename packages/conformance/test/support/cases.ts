@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
-import { expectSuccess, wireBody } from "./clients.js";
+import { expectSuccess } from "./assertions.js";
+import { wireBody } from "./wire.js";
 import { examplesOf } from "./spec.js";
 
 /** A request that breaks one documented constraint: a title, the input, and the field it concerns. */

@@ -2,8 +2,7 @@
  * Whole requests of an operation generated from the spec: path and query parameters
  * and the JSON body, either all valid or with exactly one constraint broken.
  */
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import { createValidator, type ValidateFunction } from "@otc-vpcep/spec-model/validator";
 import fc from "fast-check";
 import {
   type Breakage,
@@ -14,38 +13,22 @@ import {
   type Wire,
   describePath,
 } from "./arbitraries.js";
-import { atPointer, escapePointer, resolve, schemaViolations, spec } from "./spec.js";
+import { model, schemaViolations, validator } from "./spec.js";
 
 type Json = Record<string, unknown>;
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-const SPEC_ID = "vpcep";
-
-
-// Parameters are checked as Prism checks them: draft-07 ajv with ajv-formats, coercing
-// the URL's text to the schema's type (so `limit=10` is the integer 10).
-const parameterAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
-addFormats.default(parameterAjv);
-parameterAjv.addSchema(spec, SPEC_ID);
-
-// Strict, so that a format ajv-formats does not know throws instead of accepting anything.
-const formatAjv = new Ajv({ strict: true });
-addFormats.default(formatAjv);
-const formatChecks = new Map<string, ValidateFunction>();
+// Parameters are checked as Prism checks them: coercing the URL's text to the schema's type
+// (so `limit=10` is the integer 10). The same configuration as the suite's validator otherwise.
+const parameterValidator = createValidator(model, { coerceTypes: true });
 
 /** Whether ajv-formats accepts a string for a format, as both the suite's ajv and Prism decide it. */
 export function acceptsFormat(format: string, value: string): boolean {
-  let check = formatChecks.get(format);
-  if (check === undefined) {
-    check = formatAjv.compile({ type: "string", format });
-    formatChecks.set(format, check);
-  }
-  return check(value);
+  return validator.acceptsFormat(format, value);
 }
 
 /** The derivation of arbitraries from the spec's schemas. */
 export const schemas = new SchemaArbitraries({
-  resolveRef: (ref) => resolve(atPointer(ref), ref).node,
+  resolveRef: (ref) => model.resolveRef(ref).node as JsonSchema,
   acceptsFormat,
 });
 
@@ -72,65 +55,42 @@ export interface OperationModel {
 
 /** What the spec says an operation takes: its path, parameters, body and success status. */
 export function operationModel(operationId: string): OperationModel {
-  for (const [template, pathItem] of Object.entries(spec["paths"] as Json)) {
-    for (const [method, operation] of Object.entries(pathItem as Json)) {
-      if (!HTTP_METHODS.includes(method) || (operation as Json)["operationId"] !== operationId) continue;
-      const base = `#/paths/${escapePointer(template)}`;
-      const declared = [
-        ...(((pathItem as Json)["parameters"] ?? []) as unknown[]).map((p, i) => resolve(p, `${base}/parameters/${i}`)),
-        ...(((operation as Json)["parameters"] ?? []) as unknown[]).map((p, i) =>
-          resolve(p, `${base}/${method}/parameters/${i}`),
-        ),
-      ];
-      // An operation's parameter overrides the path item's of the same name and location.
-      const byKey = new Map(declared.map((p) => [`${String(p.node["in"])}:${String(p.node["name"])}`, p]));
-      const parameters = [...byKey.values()].map(({ node, pointer }): ParameterModel => {
-        const where = node["in"];
-        if (where !== "path" && where !== "query") throw new Error(`${operationId}: ${String(where)} parameters are not generated`);
-        const schema = node["schema"] as JsonSchema;
-        const exploded = schemas.view(schema)["type"] === "object";
-        if (exploded && (node["style"] ?? "form") !== "form") throw new Error(`${operationId}: only form-style objects`);
-        if (exploded && node["explode"] === false) throw new Error(`${operationId}: only exploded objects`);
-        return {
-          name: String(node["name"]),
-          in: where,
-          required: node["required"] === true,
-          schema,
-          exploded,
-          check: parameterAjv.compile({ $ref: `${SPEC_ID}${pointer}/schema` }),
-        };
-      });
-      const requestBody = (operation as Json)["requestBody"];
-      let body: OperationModel["body"];
-      if (requestBody !== undefined) {
-        const { node } = resolve(requestBody, `${base}/${method}/requestBody`);
-        const media = (node["content"] as Json)["application/json"] as Json | undefined;
-        if (media === undefined) throw new Error(`${operationId}: only JSON request bodies are generated`);
-        body = { schema: media["schema"] as JsonSchema, required: node["required"] === true };
-      }
-      const successStatus = Object.keys((operation as Json)["responses"] as Json)
-        .map(Number)
-        .find((status) => status >= 200 && status < 300);
-      if (successStatus === undefined) throw new Error(`${operationId} documents no 2xx response`);
-      return { operationId, method: method.toUpperCase(), template, successStatus, parameters, body };
-    }
+  const operation = model.operationById(operationId);
+  const parameters = operation.parameters.map((parameter): ParameterModel => {
+    const where = parameter.in;
+    if (where !== "path" && where !== "query") throw new Error(`${operationId}: ${where} parameters are not generated`);
+    const exploded = schemas.view(parameter.schema)["type"] === "object";
+    if (exploded && (parameter.style ?? "form") !== "form") throw new Error(`${operationId}: only form-style objects`);
+    if (exploded && parameter.explode === false) throw new Error(`${operationId}: only exploded objects`);
+    return {
+      name: parameter.name,
+      in: where,
+      required: parameter.required,
+      schema: parameter.schema,
+      exploded,
+      check: parameterValidator.parameter(operation, parameter.name, where),
+    };
+  });
+  const requestBody = model.requestBody(operation);
+  let body: OperationModel["body"];
+  if (requestBody !== undefined) {
+    const schema = model.bodySchema(operation, "request");
+    if (schema === undefined) throw new Error(`${operationId}: only JSON request bodies are generated`);
+    body = { schema: schema.node, required: requestBody.required };
   }
-  throw new Error(`operation ${operationId} is not in the spec`);
+  const successStatus = model
+    .responses(operation)
+    .map((response) => Number(response.key))
+    .find((status) => status >= 200 && status < 300);
+  if (successStatus === undefined) throw new Error(`${operationId} documents no 2xx response`);
+  return { operationId, method: operation.method.toUpperCase(), template: operation.path, successStatus, parameters, body };
 }
 
 /** The JSON schema of an operation's response with a status (resolved through `$ref`s). */
 export function responseSchemaOf(operationId: string, status: number | string): JsonSchema {
-  for (const [template, pathItem] of Object.entries(spec["paths"] as Json)) {
-    for (const [method, operation] of Object.entries(pathItem as Json)) {
-      if (!HTTP_METHODS.includes(method) || (operation as Json)["operationId"] !== operationId) continue;
-      const pointer = `#/paths/${escapePointer(template)}/${method}/responses/${status}`;
-      const { node } = resolve(atPointer(pointer), pointer);
-      const media = (node["content"] as Json | undefined)?.["application/json"] as Json | undefined;
-      if (media?.["schema"] === undefined) throw new Error(`${operationId} documents no JSON body for ${status}`);
-      return media["schema"] as JsonSchema;
-    }
-  }
-  throw new Error(`operation ${operationId} is not in the spec`);
+  const schema = model.bodySchema(operationId, status);
+  if (schema === undefined) throw new Error(`${operationId} documents no JSON body for ${status}`);
+  return schema.node;
 }
 
 /** A request to send: parameter values by name, and the JSON body when there is one. */
@@ -169,7 +129,7 @@ export function pathAndQuery(operation: OperationModel, request: GeneratedReques
 
 /** The spec's path templates, as lists of segments (`undefined` for a parameter). */
 const templates = new Map(
-  Object.keys(spec["paths"] as Json).map((template) => [
+  [...new Set(model.operations().map((operation) => operation.path))].map((template) => [
     template,
     template.split("/").map((segment) => (/^\{[^}]+\}$/.test(segment) ? undefined : segment)),
   ]),

@@ -9,7 +9,7 @@ import {
   type OperationModel,
   pathAndQuery,
 } from "./generated-requests.js";
-import { violationPlace, type PrismViolation } from "./clients.js";
+import { concerns, type PrismViolation } from "./prism-violations.js";
 import { documentsBody, schemaViolations } from "./spec.js";
 
 function integerFromEnv(name: string, fallback: number, minimum: number): number {
@@ -164,12 +164,8 @@ export function refusalProblems(operation: OperationModel, request: BrokenReques
     );
   }
   if (exchange.violations !== null) {
-    const broken = request.at.map(String);
-    const related = (JSON.parse(exchange.violations) as PrismViolation[]).some((violation) => {
-      const place = violationPlace(violation);
-      return broken.every((part, i) => place[i] === part);
-    });
-    if (!related) problems.push(`the violations reported do not concern ${broken.join(".")}: ${exchange.violations}`);
+    const related = (JSON.parse(exchange.violations) as PrismViolation[]).some((violation) => concerns(violation, request.at));
+    if (!related) problems.push(`the violations reported do not concern ${request.at.join(".")}: ${exchange.violations}`);
   }
   return problems;
 }

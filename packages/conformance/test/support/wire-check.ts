@@ -1,5 +1,5 @@
 import { afterEach, expect } from "vitest";
-import { wireViolations } from "./clients.js";
+import { wireViolations } from "./wire.js";
 
 // Every response that came through recordingFetch was checked against the spec; a test
 // during which one broke it fails, whatever it asserted itself.

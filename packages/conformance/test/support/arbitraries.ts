@@ -177,6 +177,46 @@ function matching(regex: RegExp, maxLength?: number): fc.Arbitrary<string> {
   return arbitrary;
 }
 
+/** What the derivation of breakages finds: values that break one constraint, and constraints that cannot be broken. */
+interface Found {
+  breakages: Breakage[];
+  unbreakable: Unbreakable[];
+}
+
+/**
+ * Where the derivation of breakages stands: the schema (flattened), how its value travels,
+ * the path to it from the root schema, and where what it finds goes. One object instead of
+ * the same four values (and three ways to record a finding) passed to every step.
+ */
+class Collecting {
+  constructor(
+    readonly view: View,
+    readonly wire: Wire,
+    readonly path: SchemaStep[],
+    readonly found: Found,
+  ) {}
+
+  /** One step down (a branch, the items, a property), finding into `found` (by default the same). */
+  into(view: View, step: SchemaStep, found: Found = this.found): Collecting {
+    return new Collecting(view, this.wire, [...this.path, step], found);
+  }
+
+  /** Values that break `keyword` here, as a whole. */
+  add(keyword: string, arbitrary: fc.Arbitrary<unknown>): void {
+    this.addAt(keyword, arbitrary.map((value) => ({ value, at: [] })));
+  }
+
+  /** Values that break `keyword` here, each saying where in it. */
+  addAt(keyword: string, arbitrary: fc.Arbitrary<Broken>): void {
+    this.found.breakages.push({ path: this.path, keyword, arbitrary });
+  }
+
+  /** A constraint here that the wire cannot carry a break of, and why. */
+  cannot(keyword: string, reason: string): void {
+    this.found.unbreakable.push({ path: this.path, keyword, reason });
+  }
+}
+
 export class SchemaArbitraries {
   constructor(private readonly options: DerivationOptions) {}
 
@@ -387,80 +427,66 @@ export class SchemaArbitraries {
    * For each constraint of the schema and of its subschemas: values that break that
    * constraint only, where the wire can carry them; the others are listed as unbreakable.
    */
-  breakages(schema: JsonSchema, wire: Wire = "json"): { breakages: Breakage[]; unbreakable: Unbreakable[] } {
-    const found = { breakages: [] as Breakage[], unbreakable: [] as Unbreakable[] };
-    this.collect(this.view(schema), wire, [], found);
+  breakages(schema: JsonSchema, wire: Wire = "json"): Found {
+    const found: Found = { breakages: [], unbreakable: [] };
+    this.collect(new Collecting(this.view(schema), wire, [], found));
     return found;
   }
 
-  private collect(
-    view: View,
-    wire: Wire,
-    path: SchemaStep[],
-    found: { breakages: Breakage[]; unbreakable: Unbreakable[] },
-  ): void {
-    const add = (keyword: string, arbitrary: fc.Arbitrary<unknown>) =>
-      found.breakages.push({ path, keyword, arbitrary: arbitrary.map((value) => ({ value, at: [] })) });
-    const addAt = (keyword: string, arbitrary: fc.Arbitrary<Broken>) => found.breakages.push({ path, keyword, arbitrary });
-    const cannot = (keyword: string, reason: string) => found.unbreakable.push({ path, keyword, reason });
-
+  private collect(here: Collecting): void {
+    const { view } = here;
     const union = this.branches(view);
     if (union !== undefined) {
       const types = union.schemas.map((branch) => this.types(branch)?.join(",") ?? "?");
       const shared = types.every((type) => type === types[0] && type !== "?") ? this.types(union.schemas[0] ?? {}) : undefined;
-      if (shared !== undefined) this.collectType(view, shared, wire, add, cannot);
+      if (shared !== undefined) this.collectType(here, shared);
       union.schemas.forEach((branch, index) => {
         const name = (branch["title"] as string | undefined) ?? `${union.keyword}[${index}]`;
-        this.collect(branch, wire, [...path, { branch: name, of: union.keyword }], found);
+        this.collect(here.into(branch, { branch: name, of: union.keyword }));
       });
       return;
     }
 
     const types = this.types(view) ?? (view["properties"] !== undefined ? ["object"] : undefined);
-    if (types !== undefined) this.collectType(view, types, wire, add, cannot);
+    if (types !== undefined) this.collectType(here, types);
 
     if ("const" in view || Array.isArray(view["enum"])) {
       const allowed = "const" in view ? [view["const"]] : (view["enum"] as unknown[]);
-      add("const" in view ? "const" : "enum", this.outside(allowed, wire));
+      here.add("const" in view ? "const" : "enum", this.outside(allowed, here.wire));
       return;
     }
     // With several types, a value of one of them that breaks one of its constraints is invalid too.
     for (const type of types ?? []) {
       switch (type) {
         case "string":
-          this.collectString(view, wire, add, cannot);
+          this.collectString(here);
           break;
         case "integer":
-          this.collectInteger(view, add);
+          this.collectInteger(here);
           break;
         case "array":
-          this.collectArray(view, wire, path, found, add, addAt);
+          this.collectArray(here);
           break;
         case "object":
-          this.collectObject(view, wire, path, found, add, addAt, cannot);
+          this.collectObject(here);
           break;
       }
     }
   }
 
-  private collectType(
-    view: View,
-    types: string[],
-    wire: Wire,
-    add: (keyword: string, arbitrary: fc.Arbitrary<unknown>) => void,
-    cannot: (keyword: string, reason: string) => void,
-  ): void {
+  private collectType(here: Collecting, types: string[]): void {
+    const { view, wire } = here;
     if (wire === "json") {
-      add("type", ANY_JSON.filter((value) => !hasType(value, types)));
+      here.add("type", ANY_JSON.filter((value) => !hasType(value, types)));
     } else if (types.includes("integer") || types.includes("number")) {
-      add("type", NOT_AN_INTEGER);
+      here.add("type", NOT_AN_INTEGER);
     } else if (types.includes("object")) {
-      cannot("type", "an exploded object parameter is its keys; there is no other type to send");
+      here.cannot("type", "an exploded object parameter is its keys; there is no other type to send");
     } else if (wire === "query") {
       // A parameter given twice is an array, which Prism refuses where a string is wanted.
-      add("type", fc.tuple(this.valid(view, wire), this.valid(view, wire)));
+      here.add("type", fc.tuple(this.valid(view, wire), this.valid(view, wire)));
     } else {
-      cannot("type", "a path segment is always a string");
+      here.cannot("type", "a path segment is always a string");
     }
   }
 
@@ -487,12 +513,8 @@ export class SchemaArbitraries {
     throw new Error(`arbitraries: breaking the enum ${JSON.stringify(allowed)} is not supported`);
   }
 
-  private collectString(
-    view: View,
-    wire: Wire,
-    add: (keyword: string, arbitrary: fc.Arbitrary<unknown>) => void,
-    cannot: (keyword: string, reason: string) => void,
-  ): void {
+  private collectString(here: Collecting): void {
+    const { view, wire } = here;
     const format = view["format"] as string | undefined;
     const pattern = view["pattern"] as string | undefined;
     const regex = pattern === undefined ? undefined : new RegExp(pattern, "u");
@@ -504,18 +526,18 @@ export class SchemaArbitraries {
 
     if (min > 0) {
       if (unitArbitrary === undefined || format !== undefined) {
-        cannot("minLength", "the pattern or format leaves no shorter strings to build");
+        here.cannot("minLength", "the pattern or format leaves no shorter strings to build");
       } else if (wire !== "json" && min === 1) {
-        cannot("minLength", "the only shorter value is empty, which reads as no value in a URL");
+        here.cannot("minLength", "the only shorter value is empty, which reads as no value in a URL");
       } else {
-        add("minLength", fc.string({ unit: unitArbitrary, minLength: wire === "json" ? 0 : 1, maxLength: min - 1 }));
+        here.add("minLength", fc.string({ unit: unitArbitrary, minLength: wire === "json" ? 0 : 1, maxLength: min - 1 }));
       }
     }
     if (max !== undefined) {
       if (unitArbitrary === undefined || format !== undefined) {
-        cannot("maxLength", "the pattern or format leaves no longer strings to build");
+        here.cannot("maxLength", "the pattern or format leaves no longer strings to build");
       } else {
-        add("maxLength", fc.string({ unit: unitArbitrary, minLength: max + 1, maxLength: max + 8 }));
+        here.add("maxLength", fc.string({ unit: unitArbitrary, minLength: max + 1, maxLength: max + 8 }));
       }
     }
     if (regex !== undefined) {
@@ -531,7 +553,7 @@ export class SchemaArbitraries {
       const mismatching = fc
         .oneof(spliced(0), spliced(1), any)
         .filter((text) => !regex.test(text) && fits(text) && sendable(text));
-      add("pattern", mismatching);
+      here.add("pattern", mismatching);
     }
     if (format !== undefined) {
       const valid = this.formatted(format);
@@ -542,7 +564,7 @@ export class SchemaArbitraries {
         return characters.join("");
       });
       const words = fc.string({ unit: ANY_CHARACTER, minLength: 1, maxLength: 40 });
-      add(
+      here.add(
         "format",
         fc
           .oneof(nearMisses, words)
@@ -551,38 +573,33 @@ export class SchemaArbitraries {
     }
   }
 
-  private collectInteger(view: View, add: (keyword: string, arbitrary: fc.Arbitrary<unknown>) => void): void {
+  private collectInteger(here: Collecting): void {
+    const { view } = here;
     const minimum = view["minimum"] as number | undefined;
     const maximum = view["maximum"] as number | undefined;
     const bounds = view["format"] === "int32" ? INT32 : INT64;
     // Stays inside the format's range, so that only the minimum or maximum is broken.
     if (minimum !== undefined && minimum - 1 >= bounds.min) {
-      add("minimum", fc.integer({ min: Math.max(bounds.min, minimum - 1000), max: minimum - 1 }));
+      here.add("minimum", fc.integer({ min: Math.max(bounds.min, minimum - 1000), max: minimum - 1 }));
     }
     if (maximum !== undefined && maximum + 1 <= bounds.max) {
-      add("maximum", fc.integer({ min: maximum + 1, max: Math.min(bounds.max, maximum + 1000) }));
+      here.add("maximum", fc.integer({ min: maximum + 1, max: Math.min(bounds.max, maximum + 1000) }));
     }
     if (view["format"] === "int32") {
-      if (minimum === undefined) add("format (int32)", fc.integer({ min: INT32.min - 1000, max: INT32.min - 1 }));
-      if (maximum === undefined) add("format (int32)", fc.integer({ min: INT32.max + 1, max: INT32.max + 1000 }));
+      if (minimum === undefined) here.add("format (int32)", fc.integer({ min: INT32.min - 1000, max: INT32.min - 1 }));
+      if (maximum === undefined) here.add("format (int32)", fc.integer({ min: INT32.max + 1, max: INT32.max + 1000 }));
     }
   }
 
-  private collectArray(
-    view: View,
-    wire: Wire,
-    path: SchemaStep[],
-    found: { breakages: Breakage[]; unbreakable: Unbreakable[] },
-    add: (keyword: string, arbitrary: fc.Arbitrary<unknown>) => void,
-    addAt: (keyword: string, arbitrary: fc.Arbitrary<Broken>) => void,
-  ): void {
+  private collectArray(here: Collecting): void {
+    const { view, wire } = here;
     const { min, max } = this.itemCounts(view);
-    if (min > 0) add("minItems", this.arrayOf(view, wire, 0, min - 1));
-    if (max !== undefined) add("maxItems", this.arrayOf(view, wire, max + 1, max + 3));
+    if (min > 0) here.add("minItems", this.arrayOf(view, wire, 0, min - 1));
+    if (max !== undefined) here.add("maxItems", this.arrayOf(view, wire, max + 1, max + 3));
     if (view["uniqueItems"] === true && (max === undefined || max >= 2)) {
       const fewest = Math.max(1, min - 1);
       const most = Math.max(fewest, Math.min((max ?? fewest + 5) - 1, fewest + 5));
-      addAt(
+      here.addAt(
         "uniqueItems",
         fc.tuple(this.arrayOf(view, wire, fewest, most), fc.nat(), fc.nat()).map(([items, from, to]) => {
           const copy = items[from % items.length];
@@ -592,13 +609,13 @@ export class SchemaArbitraries {
       );
     }
     // Each constraint of the items, broken in one item of an otherwise valid array.
-    const inner = { breakages: [] as Breakage[], unbreakable: found.unbreakable };
-    this.collect(this.view((view["items"] ?? {}) as JsonSchema), wire, [...path, { items: true }], inner);
+    const inner: Found = { breakages: [], unbreakable: here.found.unbreakable };
+    this.collect(here.into(this.view((view["items"] ?? {}) as JsonSchema), { items: true }, inner));
     const fewest = Math.max(1, min);
     if (max !== undefined && max < fewest) return;
     const arrays = this.arrayOf(view, wire, fewest, Math.max(fewest, Math.min(max ?? fewest + 4, fewest + 4)));
     for (const breakage of inner.breakages) {
-      found.breakages.push({
+      here.found.breakages.push({
         path: breakage.path,
         keyword: breakage.keyword,
         arbitrary: fc.tuple(arrays, breakage.arbitrary, fc.nat()).map(([items, broken, position]) => {
@@ -609,37 +626,24 @@ export class SchemaArbitraries {
     }
   }
 
-  private collectObject(
-    view: View,
-    wire: Wire,
-    path: SchemaStep[],
-    found: { breakages: Breakage[]; unbreakable: Unbreakable[] },
-    add: (keyword: string, arbitrary: fc.Arbitrary<unknown>) => void,
-    addAt: (keyword: string, arbitrary: fc.Arbitrary<Broken>) => void,
-    cannot: (keyword: string, reason: string) => void,
-  ): void {
+  private collectObject(here: Collecting): void {
+    const { view, wire } = here;
     const properties = this.properties(view);
     const names = Object.keys(properties);
+    const property = (name: string, found?: Found) => here.into(this.view(properties[name] ?? {}), { property: name }, found);
     for (const name of this.required(view)) {
       const without = this.objectWith(view, wire, { absent: [name] });
-      if (without === undefined) {
-        found.unbreakable.push({ path: [...path, { property: name }], keyword: "required", reason: "no object lacks only it" });
-        continue;
-      }
-      found.breakages.push({
-        path: [...path, { property: name }],
-        keyword: "required",
-        arbitrary: without.map((value) => ({ value, at: [name] })),
-      });
+      if (without === undefined) property(name).cannot("required", "no object lacks only it");
+      else property(name).addAt("required", without.map((value) => ({ value, at: [name] })));
     }
     if (view["additionalProperties"] === false) {
       if (wire !== "json") {
-        cannot("additionalProperties", "the keys of an exploded object cannot be told from other query parameters");
+        here.cannot("additionalProperties", "the keys of an exploded object cannot be told from other query parameters");
       } else {
         const unknownKey = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/).filter((key) => !names.includes(key));
         const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null));
         const valid = this.validObject(view, wire);
-        addAt(
+        here.addAt(
           "additionalProperties",
           fc.tuple(valid, unknownKey, value).map(([object, key, extra]) => ({ value: { ...object, [key]: extra }, at: [key] })),
         );
@@ -648,26 +652,26 @@ export class SchemaArbitraries {
     const minProperties = view["minProperties"] as number | undefined;
     if (minProperties !== undefined && minProperties > 0) {
       const fewer = this.objectWith(view, wire, { count: minProperties - 1 });
-      if (fewer === undefined) cannot("minProperties", "the required properties alone reach the minimum");
-      else add("minProperties", fewer);
+      if (fewer === undefined) here.cannot("minProperties", "the required properties alone reach the minimum");
+      else here.add("minProperties", fewer);
     }
     const maxProperties = view["maxProperties"] as number | undefined;
     if (maxProperties !== undefined) {
       const more = this.objectWith(view, wire, { count: maxProperties + 1 });
-      if (more === undefined) cannot("maxProperties", "the schema declares too few properties to exceed it");
-      else add("maxProperties", more);
+      if (more === undefined) here.cannot("maxProperties", "the schema declares too few properties to exceed it");
+      else here.add("maxProperties", more);
     }
     // Each constraint of each property, broken in an otherwise valid object that has it.
     for (const name of names) {
-      const inner = { breakages: [] as Breakage[], unbreakable: found.unbreakable };
-      this.collect(this.view(properties[name] ?? {}), wire, [...path, { property: name }], inner);
+      const inner: Found = { breakages: [], unbreakable: here.found.unbreakable };
+      this.collect(property(name, inner));
       const objects = this.objectWith(view, wire, { present: [name] });
       if (objects === undefined) {
-        found.unbreakable.push({ path: [...path, { property: name }], keyword: "*", reason: "no valid object has it" });
+        property(name).cannot("*", "no valid object has it");
         continue;
       }
       for (const breakage of inner.breakages) {
-        found.breakages.push({
+        here.found.breakages.push({
           path: breakage.path,
           keyword: breakage.keyword,
           arbitrary: fc.tuple(objects, breakage.arbitrary).map(([object, broken]) => ({

@@ -188,6 +188,17 @@ export function respectCommand(file, workflow) {
 }
 
 /**
+ * Where a workflow comes from: its file, with the file's title, summary and description.
+ * @param {ArazzoFile} file
+ * @returns {string}
+ */
+function fromFile(file) {
+  const { title, summary, description } = file.document.info;
+  const about = [summary, description].map((text) => text?.trim().replace(/\s*\n\s*/g, " ") ?? "").filter((text) => text !== "");
+  return `From \`${file.file}\`, *${title.trim()}*${about.length === 0 ? "." : `: ${about.join(" ")}`}`;
+}
+
+/**
  * The section of one workflow.
  * @param {OpenApi} spec
  * @param {ArazzoFile} file
@@ -204,7 +215,7 @@ function workflowSection(spec, file, workflow, program) {
   return [
     `## ${workflow.workflowId}`,
     ...paragraphs,
-    `From \`${file.file}\`: ${file.document.info.title}.`,
+    fromFile(file),
     "**Inputs**",
     inputsPart(file, workflow).join("\n"),
     "**Steps**",

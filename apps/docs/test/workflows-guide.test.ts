@@ -57,12 +57,12 @@ describe("the Workflows guide on the page", () => {
     ]);
   });
 
-  it("gives each workflow its summary, its description and its file", () => {
+  it("gives each workflow its summary, its description and its file, with what the file says of itself", () => {
     for (const { file, workflow } of workflows) {
       const section = sectionOf(workflow.workflowId);
       expect(section).toContain(workflow.summary?.trim());
       if (workflow.description !== undefined) expect(section).toContain(workflow.description.trim().replace(/\s*\n\s*/g, " "));
-      expect(section).toContain(`From \`${file.file}\``);
+      expect(section).toContain(`From \`${file.file}\`, *${file.document.info.title}*`);
     }
   });
 

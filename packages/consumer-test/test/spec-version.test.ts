@@ -1,18 +1,13 @@
 // The spec version the generated types, and so the client, were made from: recorded as
 // "otcVpcepSpecVersion" in their package.json, next to the header codegen writes.
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+import { loadSpec } from "@otc-vpcep/spec-model";
 import { describe, expect, it } from "vitest";
 import { readManifest, repoRoot } from "./support/repo.js";
 
-const require = createRequire(import.meta.url);
-
-async function bundledSpecVersion(): Promise<string> {
-  const spec = JSON.parse(await readFile(require.resolve("@otc-vpcep/spec/openapi.json"), "utf8")) as {
-    info: { version: string };
-  };
-  return spec.info.version;
+function bundledSpecVersion(): string {
+  return (loadSpec()["info"] as { version: string }).version;
 }
 
 /** The version named by the generated header: ` * Spec: <title> <version>`. */
@@ -29,7 +24,7 @@ describe("otcVpcepSpecVersion", () => {
 
   it("of @otc-vpcep/types is the version of the bundled spec", async () => {
     const { otcVpcepSpecVersion } = await readManifest("packages/types");
-    expect(otcVpcepSpecVersion).toBe(await bundledSpecVersion());
+    expect(otcVpcepSpecVersion).toBe(bundledSpecVersion());
   });
 
   it("of @otc-vpcep/client is that of @otc-vpcep/types", async () => {

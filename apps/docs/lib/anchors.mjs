@@ -3,7 +3,7 @@
 // guide and `#/<tag-slug>/<operationid>` for an operation (its first tag's). The browser tests follow
 // the links made here, so a renderer that names its sections otherwise fails them.
 
-import { listOperations } from "./spec.mjs";
+import { findOperation } from "./spec.mjs";
 
 /** @typedef {import("./spec.mjs").OpenApi} OpenApi */
 
@@ -40,7 +40,7 @@ export function sectionAnchor(tag, heading) {
  * @returns {string}
  */
 export function operationAnchor(spec, operationId) {
-  const entry = listOperations(spec).find((candidate) => candidate.operation.operationId === operationId);
+  const entry = findOperation(spec, operationId);
   if (entry === undefined) throw new Error(`the spec has no operation ${operationId}`);
   const [tag] = entry.operation.tags ?? [];
   if (tag === undefined) throw new Error(`operation ${operationId} has no tag, so the page lists it nowhere`);

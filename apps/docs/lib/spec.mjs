@@ -58,6 +58,16 @@ export function listOperations(spec) {
 }
 
 /**
+ * The operation with this operationId, or undefined when the document has none.
+ * @param {OpenApi} spec
+ * @param {string} operationId
+ * @returns {OperationEntry | undefined}
+ */
+export function findOperation(spec, operationId) {
+  return /** @type {OperationEntry | undefined} */ (/** @type {unknown} */ (specModel(spec).findOperation(operationId)));
+}
+
+/**
  * The operation with this operationId; throws when the document has none.
  * @param {OpenApi} spec
  * @param {string} operationId

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { operationAnchor, sectionAnchor } from "./anchors.mjs";
 import { operationIdOf } from "./arazzo.mjs";
 import { describeCriteria, describeExpression, describeFailureAction, describeSuccessAction } from "./criteria.mjs";
-import { listOperations } from "./spec.mjs";
+import { findOperation } from "./spec.mjs";
 
 /**
  * @typedef {import("./spec.mjs").OpenApi} OpenApi
@@ -155,7 +155,7 @@ function stepItem(spec, file, step) {
   if (operationId === undefined) {
     calls = `runs the workflow [\`${step.workflowId}\`](${sectionAnchor(WORKFLOWS_GUIDE, step.workflowId ?? "")})`;
   } else {
-    const operation = listOperations(spec).find((entry) => entry.operation.operationId === operationId)?.operation;
+    const operation = findOperation(spec, operationId)?.operation;
     if (operation === undefined) throw new Error(`step ${step.stepId} calls ${operationId}, which the spec does not have`);
     calls = `calls [\`${operationId}\`](${operationAnchor(spec, operationId)})${operation.summary === undefined ? "" : ` (${operation.summary})`}`;
   }

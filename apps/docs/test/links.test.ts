@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { operationAnchor } from "../lib/anchors.mjs";
 import { LINKS_HEADING, linksSection, withResponseLinks } from "../lib/links.mjs";
-import { deref, listOperations, type OpenApi } from "../lib/spec.mjs";
+import { deref, findOperation, listOperations, type OpenApi } from "../lib/spec.mjs";
 import { bundledSpec, pageDefinition } from "./support/docs.js";
 
 interface Link {
@@ -19,7 +19,7 @@ interface Response {
 const spec = bundledSpec();
 
 function responseOf(document: OpenApi, operationId: string, status: string): Response {
-  const entry = listOperations(document).find((candidate) => candidate.operation.operationId === operationId);
+  const entry = findOperation(document, operationId);
   const responses = (entry?.operation as { responses?: Record<string, Response> } | undefined)?.responses;
   if (responses?.[status] === undefined) throw new Error(`${operationId} has no response ${status}`);
   return deref(document, responses[status]);

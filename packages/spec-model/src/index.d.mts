@@ -158,3 +158,5 @@ export declare function loadSpec(file?: string): OpenApiDocument;
 export declare function escapePointer(segment: string): string;
 /** The segments of a JSON pointer (`#/a~1b/c` or `/a~1b/c`), unescaped. */
 export declare function pointerSegments(pointer: string): string[];
+/** A JSON pointer into a value as a path to read: `/ports/0/client_port` is `ports[0].client_port`. */
+export declare function readablePath(pointer: string): string;

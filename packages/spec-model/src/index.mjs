@@ -59,6 +59,14 @@ export function pointerSegments(pointer) {
     .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
+/** @param {string} pointer @returns {string} */
+export function readablePath(pointer) {
+  return pointerSegments(pointer).reduce(
+    (path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path === "" ? segment : `${path}.${segment}`),
+    "",
+  );
+}
+
 /** @param {unknown} value @returns {value is JsonObject} */
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);

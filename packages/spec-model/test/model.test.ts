@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HTTP_METHODS, bundledSpecPath, escapePointer, loadSpec, pointerSegments, specModel, type OpenApiDocument } from "../src/index.mjs";
+import { HTTP_METHODS, bundledSpecPath, escapePointer, loadSpec, pointerSegments, readablePath, specModel, type OpenApiDocument } from "../src/index.mjs";
 
 /** A small document with every case the model distinguishes. */
 function sample(): OpenApiDocument {
@@ -142,6 +142,12 @@ describe("$refs", () => {
     expect(pointerSegments("#/paths/~1v1~1{id}~0x/get")).toEqual(["paths", "/v1/{id}~x", "get"]);
     expect(model.at("#/paths/~1things~1{id}/get/operationId")).toBe("getThing");
     expect(model.at("#/paths/nothing/get")).toBeUndefined();
+  });
+
+  it("read a pointer into a value as a path: properties dotted, indexes bracketed", () => {
+    expect(readablePath("/ports/0/client_port")).toBe("ports[0].client_port");
+    expect(readablePath("/a~1b/2/c")).toBe("a/b[2].c");
+    expect(readablePath("")).toBe("");
   });
 });
 

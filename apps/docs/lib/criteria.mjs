@@ -3,6 +3,7 @@
 // the body, JSONPath filters) and its actions (a retry: every `retryAfter` seconds, at most
 // `retryLimit` times; a jump to another step; the end). A condition of another form is quoted as it
 // is written, so nothing is ever left out.
+import { readablePath } from "@otc-vpcep/spec-model";
 
 /**
  * @typedef {import("./arazzo.mjs").Criterion} Criterion
@@ -27,11 +28,7 @@ const COMPARISON = /^(.+?)\s*(==|!=|>=|<=|>|<)\s*(.+)$/;
  * @returns {string}
  */
 export function pointerPath(pointer) {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path === "" ? segment : `${path}.${segment}`), "");
+  return readablePath(pointer);
 }
 
 /**

@@ -5,7 +5,7 @@
  * documented code for that rule where the reference has one (its suggested mapping),
  * `EndPoint.0002` otherwise. Validators are compiled on first use, so start-up stays fast.
  */
-import { pointerSegments, type SpecModel } from "@otc-vpcep/spec-model";
+import { readablePath, type SpecModel } from "@otc-vpcep/spec-model";
 import { createValidator, type ErrorObject, type SpecValidator as Validator, type ValidateFunction } from "@otc-vpcep/spec-model/validator";
 import { ApiFailure, Codes } from "./errors.js";
 import type { Spec, SpecOperation, SpecParameter } from "./spec.js";
@@ -22,7 +22,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** `/ports/0/client_port` → `ports[0].client_port`. */
 export function fieldName(pointer: string): string {
-  return pointerSegments(pointer).reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name === "" ? part : `${name}.${part}`), "");
+  return readablePath(pointer);
 }
 
 /** The most telling of ajv's errors: the deepest one that is not a summary of branches. */

@@ -168,6 +168,53 @@ describe("the docs page in Chromium", () => {
     expect(sizes.every((height) => height > 100)).toBe(true);
   });
 
+  it("highlights the TypeScript of a guide, and lets a line wider than its column scroll rather than clip it", async () => {
+    const page = await openDocs("#/getting-started");
+    const blocks = page.getByTestId("guide-code").filter({ has: page.locator('code[data-language="ts"]') });
+    await blocks.filter({ hasText: "createVpcepClient({" }).first().waitFor();
+    const measured = await blocks.evaluateAll((pres) =>
+      pres.map((pre) => {
+        const code = pre.querySelector("code");
+        const keyword = pre.querySelector(".th-token.th-keyword");
+        // Any ancestor that hides what overflows it must hold the whole block.
+        const box = pre.getBoundingClientRect();
+        const clippedBy: string[] = [];
+        for (let parent = pre.parentElement; parent; parent = parent.parentElement) {
+          const bounds = parent.getBoundingClientRect();
+          const hides = /hidden|clip/.test(getComputedStyle(parent).overflowX);
+          if (hides && (box.left < bounds.left - 1 || box.right > bounds.right + 1)) clippedBy.push(parent.className);
+        }
+        const start = pre.scrollLeft;
+        pre.scrollLeft = pre.scrollWidth;
+        const scrolled = pre.scrollLeft - start;
+        pre.scrollLeft = start;
+        return {
+          text: (code?.textContent ?? "").split("\n")[0],
+          tokens: pre.querySelectorAll(".th-token").length,
+          keywordColor: keyword === null ? null : getComputedStyle(keyword).color,
+          textColor: code === null ? null : getComputedStyle(code).color,
+          overflowX: getComputedStyle(pre).overflowX,
+          whiteSpace: getComputedStyle(pre).whiteSpace,
+          wider: pre.scrollWidth > pre.clientWidth,
+          scrolled,
+          clippedBy,
+        };
+      }),
+    );
+    expect(measured.length).toBeGreaterThan(1);
+    for (const block of measured) {
+      expect(block.tokens, block.text).toBeGreaterThan(3);
+      expect(block.keywordColor, block.text).not.toBeNull();
+      expect(block.keywordColor, block.text).not.toBe(block.textColor);
+      expect(block.clippedBy, block.text).toEqual([]);
+      // A line wider than the column: the block scrolls to it, or wraps it.
+      if (block.wider) expect(block.scrolled > 0 || /pre-wrap|break-spaces/.test(block.whiteSpace), block.text).toBe(true);
+      else expect(["auto", "scroll"].includes(block.overflowX) || /pre-wrap|break-spaces/.test(block.whiteSpace), block.text).toBe(true);
+    }
+    // The guide has such a line (the client's creation, with its comment): the scrolling is checked.
+    expect(measured.some((block) => block.wider)).toBe(true);
+  });
+
   it("leads every link between the guides to a section of the page", async () => {
     const targets = [...new Set(guidesOf(spec).flatMap((guide) => [...guide.description.matchAll(/\]\((#\/[^)]+)\)/g)].map((m) => m[1] ?? "")))];
     expect(targets.length).toBeGreaterThan(10);

@@ -32,6 +32,10 @@ describe("the built docs page", () => {
     expect(page).not.toMatch(/cdn\.redoc\.ly|cdn\.jsdelivr|unpkg\.com/);
   });
 
+  it("embeds the description once", () => {
+    expect(page.split('"operationId":"createEndpoint"')).toHaveLength(2);
+  });
+
   it("carries every operation of the spec", () => {
     const missing = operationIds.filter((operationId) => !page.includes(`"operationId":"${operationId}"`));
     expect(missing).toEqual([]);

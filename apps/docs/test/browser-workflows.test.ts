@@ -103,16 +103,17 @@ describe("the Workflows guide in Chromium", () => {
     expect(await step.innerText()).toContain("Checks that the status is 200");
   });
 
-  // Redoc as `redocly build-docs` renders it shows the guides' code blocks as plain text (Markdoc's
-  // fence); the smaller renderer (renderer/) gives them Redoc's highlighted code block. Unskip this
-  // once build.mjs renders with it.
-  it.skip("highlights a workflow's program as TypeScript", async () => {
+  it("highlights a workflow's program as TypeScript", async () => {
     const opened = await openDocs("#/workflows/publishservice");
     const program = opened.locator("pre").filter({ hasText: "await vpcep.waitFor.endpointService(created.id!, wait)" });
     await program.waitFor({ state: "visible" });
-    // Highlighted, the keywords are elements of their own; plain text has none.
-    const keywords = await program.evaluate((pre) => [...pre.querySelectorAll("*")].filter((element) => element.textContent === "import").length);
-    expect(keywords).toBeGreaterThan(0);
+    // Highlighted, a keyword is an element of its own, in a colour of its own; plain text has none.
+    const colours = await program.evaluate((pre) => {
+      const keyword = [...pre.querySelectorAll("*")].find((element) => element.textContent === "import");
+      return { keyword: keyword === undefined ? null : getComputedStyle(keyword).color, text: getComputedStyle(pre).color };
+    });
+    expect(colours.keyword).not.toBeNull();
+    expect(colours.keyword).not.toBe(colours.text);
   });
 
   it("leads every link of the guide to a section of the page", async () => {

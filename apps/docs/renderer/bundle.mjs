@@ -43,10 +43,14 @@ export function readStandalone() {
   return source;
 }
 
-/** @param {string} source */
-export function applyPatches(source) {
+/**
+ * @param {string} source
+ * @param {RegExp} [skip] patches left out, by name (for renderer/compare.mjs)
+ */
+export function applyPatches(source, skip) {
   let out = source;
   for (const { name, find, replace } of patches) {
+    if (skip?.test(name)) continue;
     const count = out.split(find).length - 1;
     if (count !== 1) throw new Error(`renderer patch "${name}": its text occurs ${count} times, not once`);
     out = out.replace(find, () => replace);
@@ -221,11 +225,12 @@ export function toModule(source, { pure = true } = {}) {
 
 /**
  * The page's script, and what was done to it.
+ * @param {{ skip?: RegExp }} [options] patches to leave out, by name
  * @returns {Promise<{ code: string, stats: Record<string, number> }>}
  */
-export async function bundleRenderer() {
+export async function bundleRenderer({ skip } = {}) {
   const original = readStandalone();
-  const css = minifyCss(applyPatches(original));
+  const css = minifyCss(applyPatches(original, skip));
   const module = toModule(css.source);
   const result = await build({
     entryPoints: [join(here, "entry.js")],

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { specModel } from "@otc-vpcep/spec-model";
 import { operationAnchor, sectionAnchor } from "./anchors.mjs";
 import { operationIdOf } from "./arazzo.mjs";
 import { describeCriteria, describeExpression, describeFailureAction, describeSuccessAction } from "./criteria.mjs";
@@ -117,9 +118,13 @@ function inputsOf(file, workflow) {
   let inputs = workflow.inputs;
   const ref = /** @type {{ $ref?: string }} */ (inputs ?? {}).$ref;
   if (ref !== undefined) {
-    const name = /^#\/components\/inputs\/(.+)$/.exec(ref)?.[1];
-    inputs = name === undefined ? undefined : file.document.components?.inputs?.[name];
-    if (inputs === undefined) throw new Error(`${workflow.workflowId}: its inputs ${ref} point to nothing`);
+    // Followed as spec-model follows a local $ref, in the Arazzo document.
+    const document = /** @type {import("@otc-vpcep/spec-model").OpenApiDocument} */ (/** @type {unknown} */ (file.document));
+    try {
+      inputs = /** @type {typeof inputs} */ (specModel(document).resolveRef(ref).node);
+    } catch {
+      throw new Error(`${workflow.workflowId}: its inputs ${ref} point to nothing`);
+    }
   }
   return { properties: inputs?.properties ?? {}, required: inputs?.required ?? [] };
 }

@@ -1,7 +1,7 @@
 // rejectAndCleanUp: as far as the consumer's request to connect (as in connectWithApproval), then
 // the owner rejects it; the consumer deletes its rejected endpoint, then the owner the service,
 // each waiting until reading it answers 404. Nothing is left.
-import { createVpcepClient, VpcepWaitError } from "@otc-vpcep/client";
+import { createVpcepClient } from "@otc-vpcep/client";
 
 // VPCEP_BASE_URL defaults to the emulator that `npm start` serves. For Open Telekom Cloud, set it
 // to https://vpcep.eu-de.otc.t-systems.com (or eu-nl), the tokens to IAM tokens, and the IDs to
@@ -49,16 +49,7 @@ try {
   console.log(`the consumer's endpoint ${endpointId} asks to connect`);
 
   await owner.acceptOrRejectConnections(serviceId, { action: "reject", endpoints: [endpointId] });
-  // The waiter reads until the endpoint is accepted and stops at `rejected` with a VpcepWaitError:
-  // here, the state to wait for.
-  const rejected = await consumer.waitFor.endpoint(endpointId, wait).then(
-    ({ resource }) => resource.status,
-    (error: unknown) => {
-      if (error instanceof VpcepWaitError && error.status === "rejected") return error.status;
-      throw error;
-    },
-  );
-  if (rejected !== "rejected") throw new Error(`endpoint ${endpointId} is ${rejected}, not rejected`);
+  await consumer.waitFor.endpoint(endpointId, { ...wait, until: "rejected" });
   console.log(`the owner rejected endpoint ${endpointId}`);
 
   await consumer.deleteEndpoint(endpointId);

@@ -38,5 +38,5 @@ export { REGIONS, type Region } from "./regions.js";
 export { parseTimestamp } from "./timestamps.js";
 export type { RetryOptions, TimeoutOptions } from "./retry.js";
 export type { LogEntry, Logger } from "./transport/log.js";
-export type { WaitOptions, WaitResult, WaitState, Waiters } from "./waiters.js";
+export type { ConnectionTarget, WaitOptions, WaitResult, WaitState, Waiters } from "./waiters.js";
 export type * from "./models.js";

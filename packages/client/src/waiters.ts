@@ -51,21 +51,22 @@ export interface Waiters {
   endpointService(serviceId: string, options?: WaitOptions): Promise<WaitResult<EndpointService>>;
   /**
    * Resolves once the endpoint is `accepted` (by default), or already at
-   * `pendingAcceptance` with `until: "pendingAcceptance"`; rejects with a `VpcepWaitError`
-   * if it `failed`, was `rejected` or is being deleted.
+   * `pendingAcceptance` with `until: "pendingAcceptance"`, or `rejected` with
+   * `until: "rejected"`; rejects with a `VpcepWaitError` if it `failed`, is being deleted,
+   * or the owner decided otherwise (`rejected`, or `accepted` when awaiting `rejected`).
    */
-  endpoint(endpointId: string, options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" }): Promise<WaitResult<Endpoint>>;
+  endpoint(endpointId: string, options?: WaitOptions & { until?: ConnectionTarget }): Promise<WaitResult<Endpoint>>;
   /**
    * On the service's side: resolves once an endpoint's connection to one of your services
    * is `accepted` (by default), or waits for your decision, `pendingAcceptance`,
-   * with `until: "pendingAcceptance"`. A connection not listed yet (a create just sent) is
-   * waited for (`"notListed"`); one `rejected` or `failed` rejects with a `VpcepWaitError`,
-   * as does a service that is gone.
+   * with `until: "pendingAcceptance"`, or its rejection with `until: "rejected"`. A connection
+   * not listed yet (a create just sent) is waited for (`"notListed"`); one `failed`, or decided
+   * otherwise than awaited, rejects with a `VpcepWaitError`, as does a service that is gone.
    */
   connection(
     serviceId: string,
     endpointId: string,
-    options?: WaitOptions & { until?: "accepted" | "pendingAcceptance" },
+    options?: WaitOptions & { until?: ConnectionTarget },
   ): Promise<WaitResult<Connection>>;
   /** Resolves once reading the service answers 404 (`"notFound"`), with `resource` undefined. */
   endpointServiceDeleted(serviceId: string, options?: WaitOptions): Promise<WaitResult<undefined>>;
@@ -141,6 +142,25 @@ async function read<Resource extends { status?: string } | undefined>(spec: Poll
   }
 }
 
+/** Where an endpoint's connection can be awaited: the owner's decision, or where it stands before it. */
+export type ConnectionTarget = "accepted" | "pendingAcceptance" | "rejected";
+
+/**
+ * Judges a read of an endpoint or a connection: done at `until` (at `pendingAcceptance`, or
+ * already past it at `accepted`), failed at one of `ends` that is not awaited, or at the
+ * decision that was not (`accepted` while awaiting `rejected`).
+ */
+function connectionJudge(until: ConnectionTarget = "accepted", ends: readonly string[]) {
+  const done: readonly string[] = until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : [until];
+  const fail = [...ends, ...(until === "rejected" ? ["accepted"] : [])].filter((state) => !done.includes(state));
+  return <Resource extends { status?: string }>({ status, resource }: { status: number; resource: Resource | undefined }): Verdict<Resource> => {
+    if (status === 404) return { fail: "gone (404)" };
+    const state = resource?.status;
+    if (resource !== undefined && state !== undefined && done.includes(state)) return { done: resource };
+    return state !== undefined && fail.includes(state) ? { fail: state } : "wait";
+  };
+}
+
 const gone = ({ status }: { status: number }): Verdict<undefined> => (status === 404 ? { done: undefined } : "wait");
 
 export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
@@ -168,25 +188,9 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
         },
         options,
       ),
-    endpoint: (endpointId, options) => {
-      const targets = options?.until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : ["accepted"];
-      return poll<Endpoint, Endpoint>(
-        {
-          ...endpoint(endpointId),
-          judge: ({ status, resource }) => {
-            if (status === 404) return { fail: "gone (404)" };
-            if (resource?.status !== undefined && targets.includes(resource.status)) return { done: resource };
-            if (resource?.status === "failed" || resource?.status === "rejected" || resource?.status === "deleting") {
-              return { fail: resource.status };
-            }
-            return "wait";
-          },
-        },
-        options,
-      );
-    },
+    endpoint: (endpointId, options) =>
+      poll<Endpoint, Endpoint>({ ...endpoint(endpointId), judge: connectionJudge(options?.until, ["failed", "rejected", "deleting"]) }, options),
     connection: (serviceId, endpointId, options) => {
-      const targets = options?.until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : ["accepted"];
       return poll<Connection | undefined, Connection>(
         {
           what: `connection of VPC endpoint ${endpointId} to service`,
@@ -196,12 +200,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
             const listed = (result.data as { connections?: Connection[] } | undefined)?.connections;
             return { ...result, data: listed?.find((connection) => connection.id === endpointId) } as ApiResult<Connection | undefined>;
           },
-          judge: ({ status, resource }) => {
-            if (status === 404) return { fail: "gone (404)" };
-            if (resource?.status !== undefined && targets.includes(resource.status)) return { done: resource };
-            if (resource?.status === "rejected" || resource?.status === "failed") return { fail: resource.status };
-            return "wait";
-          },
+          judge: connectionJudge(options?.until, ["failed", "rejected"]),
         },
         options,
       );

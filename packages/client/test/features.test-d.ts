@@ -86,8 +86,9 @@ describe("paging and waiting", () => {
     expectTypeOf(vpcep.waitFor.endpoint("e", { until: "pendingAcceptance" })).toEqualTypeOf<Promise<WaitResult<Endpoint>>>();
     expectTypeOf(vpcep.waitFor.endpointDeleted("e")).toEqualTypeOf<Promise<WaitResult<undefined>>>();
     expectTypeOf(vpcep.waitFor.endpointServiceDeleted("s")).toEqualTypeOf<Promise<WaitResult<undefined>>>();
-    // @ts-expect-error an endpoint cannot be awaited until "rejected"
-    void vpcep.waitFor.endpoint("e", { until: "rejected" });
+    expectTypeOf(vpcep.waitFor.endpoint("e", { until: "rejected" })).toEqualTypeOf<Promise<WaitResult<Endpoint>>>();
+    // @ts-expect-error an endpoint cannot be awaited until "failed"
+    void vpcep.waitFor.endpoint("e", { until: "failed" });
   });
 
   it("types marker_id as a string in connections too", () => {
@@ -99,8 +100,9 @@ describe("waitFor.connection", () => {
   it("resolves with the connection, and takes the state to wait for", () => {
     const vpcep = createVpcepClient({ ...base, token: "t" });
     expectTypeOf(vpcep.waitFor.connection("s", "e", { until: "pendingAcceptance" })).resolves.toEqualTypeOf<WaitResult<Connection>>();
-    // @ts-expect-error a connection is waited for until pendingAcceptance or accepted only
-    void vpcep.waitFor.connection("s", "e", { until: "rejected" });
+    expectTypeOf(vpcep.waitFor.connection("s", "e", { until: "rejected" })).resolves.toEqualTypeOf<WaitResult<Connection>>();
+    // @ts-expect-error a connection is waited for until pendingAcceptance, accepted or rejected only
+    void vpcep.waitFor.connection("s", "e", { until: "deleting" });
   });
 });
 

@@ -63,6 +63,17 @@ describe("waitFor.endpoint", () => {
     expect(requests).toHaveLength(2);
   });
 
+  it("resolves at rejected when asked to, so that the consumer can clean up", async () => {
+    const { vpcep } = clientWith([endpoint("pendingAcceptance"), endpoint("rejected")]);
+    const result = await vpcep.waitFor.endpoint("e1", { ...fast, until: "rejected" });
+    expect(result).toMatchObject({ resource: { status: "rejected" }, polls: 2, states: ["pendingAcceptance", "rejected"] });
+  });
+
+  it("fails fast when awaiting rejected and the endpoint is accepted instead", async () => {
+    const { vpcep } = clientWith([endpoint("pendingAcceptance"), endpoint("accepted")]);
+    await expect(vpcep.waitFor.endpoint("e1", { ...fast, until: "rejected" })).rejects.toMatchObject({ kind: "wait", status: "accepted" });
+  });
+
   it.each(["failed", "rejected", "deleting"])("fails fast when the endpoint is %s", async (status) => {
     const { vpcep } = clientWith([endpoint("creating"), endpoint(status)]);
     await expect(vpcep.waitFor.endpoint("e1", fast)).rejects.toMatchObject({ kind: "wait", status });
@@ -140,6 +151,13 @@ describe("waitFor.connection", () => {
   it("resolves at pendingAcceptance with until, so that the owner can accept it", async () => {
     const { vpcep } = clientWith([connections(connection("creating")), connections(connection("pendingAcceptance"))]);
     expect((await vpcep.waitFor.connection("s1", "e1", { ...fast, until: "pendingAcceptance" })).resource.status).toBe("pendingAcceptance");
+  });
+
+  it("resolves at rejected when asked to, and fails at accepted then", async () => {
+    const rejected = clientWith([connections(connection("pendingAcceptance")), connections(connection("rejected"))]);
+    expect((await rejected.vpcep.waitFor.connection("s1", "e1", { ...fast, until: "rejected" })).resource.status).toBe("rejected");
+    const accepted = clientWith([connections(connection("accepted"))]);
+    await expect(accepted.vpcep.waitFor.connection("s1", "e1", { ...fast, until: "rejected" })).rejects.toMatchObject({ kind: "wait", status: "accepted" });
   });
 
   it("takes the connection of the endpoint asked for, not another one listed", async () => {

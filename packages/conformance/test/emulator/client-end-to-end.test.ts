@@ -89,6 +89,22 @@ describe("waiters against the emulator", () => {
     expect(polls).toBeGreaterThanOrEqual(4);
   });
 
+  it("waitFor.endpoint until rejected resolves once the owner rejects, and waitFor.connection sees the same", async () => {
+    const { vpcep } = await emulatorAndClient();
+    const created = await vpcep.createEndpointService({ ...service, approval_enabled: true });
+    const serviceId = (await vpcep.waitFor.endpointService(created.data!.id!, fast)).resource.id!;
+    const endpoint = await vpcep.createEndpoint({ endpoint_service_id: serviceId, vpc_id: service.vpc_id, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" });
+    const endpointId = endpoint.data!.id!;
+    // reads:1 moves the endpoint on as it is read: the consumer's side first, as a workflow does.
+    await vpcep.waitFor.endpoint(endpointId, { ...fast, until: "pendingAcceptance" });
+    await vpcep.waitFor.connection(serviceId, endpointId, { ...fast, until: "pendingAcceptance" });
+    expect((await vpcep.acceptOrRejectConnections(serviceId, { action: "reject", endpoints: [endpointId] })).response.status).toBe(200);
+    const { resource, states } = await vpcep.waitFor.endpoint(endpointId, { ...fast, until: "rejected" });
+    expect(resource).toMatchObject({ id: endpointId, status: "rejected" });
+    expect(states.at(-1)).toBe("rejected");
+    expect((await vpcep.waitFor.connection(serviceId, endpointId, { ...fast, until: "rejected" })).resource.status).toBe("rejected");
+  });
+
   it("waitFor.endpointService fails fast with the service's reasons when the create fails", async () => {
     const { emulator, vpcep } = await emulatorAndClient();
     emulator.inject({ kind: "fail", operationId: "createEndpointService", errorCode: "EndPoint.3008", errorMessage: "The port does not exist." });

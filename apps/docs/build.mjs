@@ -5,17 +5,15 @@
 // preact (renderer/), in one HTML file. The Redocly logo becomes inline, so that the page makes no
 // request outside its own origin (ADR 0007).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { loadSpec } from "@otc-vpcep/spec-model";
 import { parse as parseYaml } from "yaml";
 import { readSamples } from "./lib/code-samples.mjs";
 import { pageSpec } from "./lib/page-spec.mjs";
 import { bundleRenderer } from "./renderer/bundle.mjs";
 
-const require = createRequire(import.meta.url);
-const specFile = require.resolve("@otc-vpcep/spec/openapi.json");
 const output = fileURLToPath(new URL("./dist/index.html", import.meta.url));
 const config = fileURLToPath(new URL("./redocly.yaml", import.meta.url));
 const title = "OTC VPC Endpoint API";
@@ -32,7 +30,7 @@ function fail(message) {
 /** @type {import("./lib/spec.mjs").OpenApi} */
 let spec;
 try {
-  spec = pageSpec(JSON.parse(readFileSync(specFile, "utf8")), readSamples());
+  spec = pageSpec(/** @type {import("./lib/spec.mjs").OpenApi} */ (/** @type {unknown} */ (loadSpec())), readSamples());
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

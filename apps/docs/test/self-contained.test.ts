@@ -1,15 +1,10 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { specModel } from "@otc-vpcep/spec-model";
 import { describe, expect, it } from "vitest";
 
 const page = readFileSync(fileURLToPath(new URL("../dist/index.html", import.meta.url)), "utf8");
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@otc-vpcep/spec/openapi.json"), "utf8")) as {
-  paths: Record<string, Record<string, { operationId?: string }>>;
-};
-const operationIds = Object.values(spec.paths).flatMap((pathItem) =>
-  Object.values(pathItem).flatMap((operation) => (typeof operation?.operationId === "string" ? [operation.operationId] : [])),
-);
+const operationIds = specModel().operationIds();
 
 /** Values of attributes and CSS constructs through which a page loads something. */
 function loadedResources(html: string): string[] {

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { loadSpec } from "@otc-vpcep/spec-model";
 import { describe, expect, it } from "vitest";
 import { createVpcepClient } from "../src/index.js";
 import { INT64_FIELDS, quoteInt64Fields } from "../src/precision.js";
@@ -38,7 +37,7 @@ describe("int64 fields", () => {
   });
 
   it("are exactly the fields the spec declares as int64", () => {
-    const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@otc-vpcep/spec/openapi.json"), "utf8"));
+    const spec = loadSpec();
     const found = new Set<string>();
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(visit);

@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { specModel } from "@otc-vpcep/spec-model";
 import { describe, expect, it } from "vitest";
 import { VpcepNetworkError, VpcepResponseError } from "../src/errors.js";
 import { Call, CallRequest } from "../src/transport/call.js";
@@ -136,18 +135,12 @@ describe("readBody", () => {
 
 describe("documentsNoSuccessBody", () => {
   it("names exactly the operations whose documented successes have no content", () => {
-    const require = createRequire(import.meta.url);
-    const spec = JSON.parse(readFileSync(require.resolve("@otc-vpcep/spec/openapi.json"), "utf8")) as {
-      paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>>;
-    };
-    for (const [path, item] of Object.entries(spec.paths)) {
-      for (const [method, operation] of Object.entries(item)) {
-        if (operation.responses === undefined) continue;
-        const successes = Object.entries(operation.responses).filter(([status]) => status.startsWith("2"));
-        const noBody = successes.every(([, response]) => response.content === undefined);
-        const example = `https://vpcep.test${path.replace(/\{[^}]+\}/g, "x")}`;
-        expect([method, path, documentsNoSuccessBody(method.toUpperCase(), { url: example })]).toEqual([method, path, noBody]);
-      }
+    const model = specModel();
+    for (const { method, path, id } of model.operations()) {
+      const successes = model.responses(id).filter((response) => response.key.startsWith("2"));
+      const noBody = successes.every((response) => response.content.length === 0);
+      const example = `https://vpcep.test${path.replace(/\{[^}]+\}/g, "x")}`;
+      expect([method, path, documentsNoSuccessBody(method.toUpperCase(), { url: example })]).toEqual([method, path, noBody]);
     }
   });
 });

@@ -1,6 +1,8 @@
 import { createVpcepClient, VpcepApiError } from "@otc-vpcep/client";
 import { describe, expect, inject, it } from "vitest";
-import { expectSuccess, projectId, recordingFetch } from "../support/clients.js";
+import { expectSuccess } from "../support/assertions.js";
+import { projectId } from "../support/urls.js";
+import { recordingFetch } from "../support/wire.js";
 
 // The client's own features, against the contract mock: both ways to authenticate,
 // paging, waiters and thrown errors.

@@ -32,9 +32,3 @@ export function mockClient(): VpcepClient {
 export function unchecked<T>(value: unknown): T {
   return value as T;
 }
-
-// Kept for test/mock/client-features.test.ts, which imports them from here: they live in
-// assertions.ts, urls.ts and wire.ts.
-export { expectSuccess } from "./assertions.js";
-export { projectId } from "./urls.js";
-export { recordingFetch } from "./wire.js";

@@ -11,16 +11,7 @@ import {
 } from "./generated-requests.js";
 import { concerns, type PrismViolation } from "./prism-violations.js";
 import { documentsBody, schemaViolations } from "./spec.js";
-
-function integerFromEnv(name: string, fallback: number, minimum: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < minimum) {
-    throw new Error(`${name} must be an integer of at least ${minimum}; got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
+import { integerFromEnv } from "./settings.js";
 
 /** How many cases, from which seed, how many requests at once; see the package README. */
 export const settings = {

@@ -8,14 +8,7 @@ import { commandArbitraries } from "./commands.js";
 import { checkInvariants } from "./invariants.js";
 import { ACCOUNTS, QUOTAS, emptyModel, type Model, type PublicService } from "./model.js";
 import { Real, counters, type EmulatorHandle } from "./real.js";
-
-function integerFromEnv(name: string, fallback: number, minimum: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < minimum) throw new Error(`${name} must be an integer of at least ${minimum}; got ${JSON.stringify(text)}`);
-  return value;
-}
+import { integerFromEnv } from "../../support/settings.js";
 
 export const settings = {
   /** Command sequences to run; `npm run test:deep` runs 5000. */

@@ -1,83 +1,17 @@
 // The generated parts of the page in a real browser: the Workflows guide (lib/workflows-guide.mjs) and
-// the links sections of the responses (lib/links.mjs). Launched as browser.test.ts launches it:
-// Debian's Chromium (or CHROMIUM_PATH) driven by playwright-core, the page from a server on a loopback
-// port that this file starts, one fresh browser context per test, all closed afterwards.
-import { existsSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+// the links sections of the responses (lib/links.mjs). In Chromium, as support/browser.ts
+// launches it.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { WORKFLOWS_GUIDE } from "../lib/workflows-guide.mjs";
-import { guidesOf, pageDefinition, pageFile } from "./support/docs.js";
+import { docsInBrowser } from "./support/browser.js";
+import { guidesOf, pageDefinition } from "./support/docs.js";
 
-const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const page = pageDefinition();
 const guide = guidesOf(page).find((candidate) => candidate.name === WORKFLOWS_GUIDE)?.description ?? "";
 
-let server: Server | undefined;
-let origin: string;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
-
-/** Serves the page at /; everything else is a 404. */
-function servePage(): Promise<Server> {
-  const html = readFileSync(pageFile);
-  const pageServer = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (request.method === "GET" && (path === "/" || path === "/index.html")) {
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-    } else {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
-    }
-  });
-  return new Promise((resolve, reject) => {
-    pageServer.once("error", reject);
-    pageServer.listen(0, "127.0.0.1", () => resolve(pageServer));
-  });
-}
-
-beforeAll(async () => {
-  server = await servePage();
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Without Chromium every test fails (none is skipped), each with the message of openDocs.
-  if (!existsSync(chromiumPath)) return;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-  });
-});
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)));
-});
-
-/** Opens the page at a location and waits until Redoc has taken over and its search is ready. */
-async function openDocs(hash = ""): Promise<Page> {
-  if (browser === undefined) {
-    throw new Error(
-      `Chromium is not at ${chromiumPath}. Install it (as root: apt-get install -y chromium), ` +
-        "or set CHROMIUM_PATH to a Chromium or Chrome executable.",
-    );
-  }
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  context.setDefaultTimeout(10_000);
-  context.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url})`);
-  });
-  context.on("weberror", (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
-  const opened = await context.newPage();
-  await opened.goto(`${origin}/${hash}`);
-  await opened.getByTestId("search-trigger").filter({ hasText: "Search" }).waitFor();
-  return opened;
-}
+const docs = docsInBrowser();
+const openDocs = (hash?: string) => docs.open(hash);
 
 /** A heading of the page by its exact text (Redoc puts a labelled deep link inside each). */
 function heading(opened: Page, text: string) {
@@ -122,7 +56,7 @@ describe("the Workflows guide in Chromium", () => {
     const opened = await openDocs();
     const broken: string[] = [];
     for (const target of targets) {
-      await opened.goto(`${origin}/${target}`);
+      await opened.goto(`${docs.origin}/${target}`);
       const found = await opened
         .locator(`[id="${target.slice(2)}"]`)
         .first()
@@ -148,6 +82,6 @@ describe("the links sections of the responses in Chromium", () => {
   it("log no error to the console, nor does the Workflows guide", async () => {
     const opened = await openDocs("#/workflows");
     await heading(opened, WORKFLOWS_GUIDE).waitFor();
-    expect(consoleErrors).toEqual([]);
+    expect(docs.consoleErrors).toEqual([]);
   });
 });

@@ -1,18 +1,15 @@
-// The built page in a real browser: Debian's Chromium, driven by playwright-core, loads dist/index.html
-// from a server on a loopback port that this file starts. Each test opens the page in a fresh browser
-// context (Redoc remembers choices such as the sample language in local storage); the requests and
-// console errors of all of them are recorded, so the last tests can say that no request left the
-// page's origin and that nothing went wrong.
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+// The built page in a real browser (support/browser.ts: Debian's Chromium, the page served from a
+// loopback port, a fresh browser context per test). The requests and console errors of all the tests
+// are recorded, so the last tests can say that no request left the page's origin and that nothing
+// went wrong.
+import { mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listOperations } from "../lib/spec.mjs";
-import { bundledSpec, guidesOf, pageFile } from "./support/docs.js";
+import { docsInBrowser } from "./support/browser.js";
+import { bundledSpec, guidesOf } from "./support/docs.js";
 
-const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const outputDir = fileURLToPath(new URL("../test-output/", import.meta.url));
 const screenshotFile = `${outputDir}docs.png`;
 const operationScreenshotFile = `${outputDir}create-endpoint.png`;
@@ -20,81 +17,12 @@ const spec = bundledSpec();
 const operations = listOperations(spec);
 const apiTags = spec["x-tagGroups"]?.find((group) => group.name === "API reference")?.tags ?? [];
 
-let server: Server;
-let origin: string;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-const requested: string[] = [];
-const consoleErrors: string[] = [];
+const docs = docsInBrowser();
+const openDocs = (hash?: string) => docs.open(hash);
 
-/** Serves the page at / (and /index.html); everything else is a 404, as with `npm start`. */
-function servePage(): Promise<Server> {
-  const html = readFileSync(pageFile);
-  const pageServer = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (request.method === "GET" && (path === "/" || path === "/index.html")) {
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-    } else {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
-    }
-  });
-  return new Promise((resolve, reject) => {
-    pageServer.once("error", reject);
-    pageServer.listen(0, "127.0.0.1", () => resolve(pageServer));
-  });
-}
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(outputDir, { recursive: true });
-  server = await servePage();
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Without Chromium every test fails (none is skipped), each with the message of openDocs.
-  if (!existsSync(chromiumPath)) return;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
 });
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-});
-
-/** Opens the page at a location and waits until Redoc has taken over and its search is ready. */
-async function openDocs(hash = ""): Promise<Page> {
-  if (browser === undefined) {
-    throw new Error(
-      `Chromium is not at ${chromiumPath}. Install it (as root: apt-get install -y chromium), ` +
-        "or set CHROMIUM_PATH to a Chromium or Chrome executable.",
-    );
-  }
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  context.setDefaultTimeout(10_000);
-  context.on("request", (request) => requested.push(request.url()));
-  context.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url})`);
-  });
-  context.on("weberror", (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
-  const page = await context.newPage();
-  await page.goto(`${origin}/${hash}`);
-  await page.getByTestId("search-trigger").filter({ hasText: "Search" }).waitFor();
-  return page;
-}
 
 /** A navigation entry by its exact text. */
 function menuItem(page: Page, text: string) {
@@ -221,7 +149,7 @@ describe("the docs page in Chromium", () => {
     const page = await openDocs();
     const broken: string[] = [];
     for (const target of targets) {
-      await page.goto(`${origin}/${target}`);
+      await page.goto(`${docs.origin}/${target}`);
       const found = await page
         .locator(`[id="${target.slice(2)}"]`)
         .first()
@@ -251,13 +179,13 @@ describe("the docs page in Chromium", () => {
   it("logs no error to the console", async () => {
     const page = await openDocs("#/getting-started");
     await menuItem(page, "Getting started").waitFor();
-    expect(consoleErrors).toEqual([]);
+    expect(docs.consoleErrors).toEqual([]);
   });
 
   it("requests nothing from another origin", async () => {
     await openDocs();
-    const foreign = requested.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
-    expect(requested.length).toBeGreaterThan(0);
+    const foreign = docs.requested.filter((url) => !url.startsWith("data:") && new URL(url).origin !== docs.origin);
+    expect(docs.requested.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
 });

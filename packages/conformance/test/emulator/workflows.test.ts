@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from "@otc-vpcep/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { respectRunner, stepsOf as steps, WORKFLOW_FILES, type RespectReport } from "../support/respect.js";
+import { publishedWorkflowIds, respectRunner, stepsOf as steps, WORKFLOW_FILES, type RespectReport } from "../support/respect.js";
 
 // The spec's Arazzo workflows (spec/workflows, published in @otc-vpcep/spec), run with
 // `redocly respect` against the stateful emulator: every step's success criteria, and the
@@ -10,8 +10,11 @@ const { lifecycle, approval, rejection, teardown, retag, survey } = WORKFLOW_FIL
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const consumer = { projectId: "0b6d2e3c9a8f4e71b5c4d3e2f1a09876", domainId: "a3c1e5f7092b4d6f8e0a1c3e5f7a9b1d" };
 const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "84758cf5-9c62-43ae-a778-3dbd8370c0a4" };
-/** Tokens as long as real ones are unlikely to be, but long enough that masking them hides nothing else. */
-const TOKENS = { owner: "workflow-owner-token-7f3a9c", consumer: "workflow-consumer-token-2b8e4d" };
+/**
+ * The only tokens the emulator accepts: long enough that masking them hides nothing else, and with
+ * the `=`, `+`, `/` and `,` that IAM tokens and base64 padding bring, which must reach the API whole.
+ */
+const TOKENS = { owner: "workflow-owner-token+7f3a9c/==", consumer: "workflow-consumer,token=2b8e4d" };
 const token = TOKENS.owner;
 
 let emulator: RunningEmulator;
@@ -21,6 +24,7 @@ beforeAll(async () => {
   // A create or a delete completes after one read: each wait retries once.
   emulator = await startEmulator({
     transitions: "reads:1",
+    tokens: Object.values(TOKENS),
     projects: { [projectId]: "5fc973eea581490997e82ea11a1d0101", [consumer.projectId]: consumer.domainId },
   });
 });
@@ -32,8 +36,24 @@ afterAll(async () => {
 
 /** Runs one workflow against the emulator. */
 function respect(workflowId: string, inputs: Record<string, string>, file = lifecycle): Promise<RespectReport> {
+  if (!RUN_HERE.includes(workflowId)) throw new Error(`${workflowId} is not in RUN_HERE`);
   return runner.run({ file, workflowId, server: emulator.url, inputs, secrets: Object.values(TOKENS), timeoutMs: 60_000 });
 }
+
+/** The workflows this file runs; a workflow the spec adds must be added here, with its test. */
+const RUN_HERE = [
+  "surveyProject",
+  "publishService",
+  "removeService",
+  "tearDownServiceWithConnections",
+  "retagAndFindByTag",
+  "connectWithApproval",
+  "rejectAndCleanUp",
+];
+
+it("runs every workflow @otc-vpcep/spec publishes", () => {
+  expect(publishedWorkflowIds()).toEqual([...RUN_HERE].sort());
+});
 
 describe("the read-only workflow under redocly respect, against the emulator", { timeout: 60_000 }, () => {
   it("surveyProject reads the versions, the quotas and the first page of each list, and changes nothing", async () => {

@@ -139,9 +139,9 @@ describe("the writes against a remote target, with the emulator standing in for 
     expect(result.output).not.toContain("remote-mode-consumer-token");
   });
 
-  it("leaves nothing behind: every resource the writes made is deleted", () => {
-    const state = emulator.snapshot();
-    expect(JSON.stringify(state)).not.toContain("otc-vpcep-conformance");
+  it("leaves nothing behind: every resource the writes and the workflows made is deleted", () => {
+    const { services, endpoints } = emulator.snapshot();
+    expect({ services, endpoints }).toEqual({ services: [], endpoints: [] });
   });
 });
 

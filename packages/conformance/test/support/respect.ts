@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 // Runs the spec's Arazzo workflows (spec/workflows, published in @otc-vpcep/spec) with
 // `redocly respect`, in a child process: asynchronously, since the emulator a test starts
@@ -19,6 +19,15 @@ export const WORKFLOW_FILES = {
   retag: require.resolve("@otc-vpcep/spec/workflows/retag-and-find-by-tag.arazzo.yaml"),
   survey: require.resolve("@otc-vpcep/spec/workflows/survey-project.arazzo.yaml"),
 } as const;
+
+/** The workflowIds of every Arazzo file @otc-vpcep/spec publishes, so that a test can say it runs them all. */
+export function publishedWorkflowIds(): string[] {
+  const dir = dirname(WORKFLOW_FILES.lifecycle);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".arazzo.yaml"))
+    .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(/^\s*- workflowId: (\S+)$/gm)].map((match) => match[1] ?? ""))
+    .sort();
+}
 
 export interface RespectReport {
   exitCode: number;
@@ -59,8 +68,11 @@ export function respectRunner() {
 }
 
 async function runRespect({ file, workflowId, server, inputs, secrets = [], timeoutMs = 120_000 }: RespectRun, report: string): Promise<RespectReport> {
-  const args = [redocly, "respect", file, "-w", workflowId, "-S", `vpcep=${server}`, "-J", report];
-  for (const [name, value] of Object.entries(inputs)) args.push("-i", `${name}=${value}`);
+  // The inputs as one JSON object: respect splits `-i name=value` at `=` and `,`, which would cut a
+  // token with base64 padding. Respect stops itself before it is killed, so that it writes its report.
+  const executionTimeout = Math.max(1_000, timeoutMs - 10_000);
+  const args = [redocly, "respect", file, "-w", workflowId, "-S", `vpcep=${server}`, "-J", report, "-i", JSON.stringify(inputs)];
+  args.push("--execution-timeout", String(executionTimeout));
   const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
   const { exitCode, printed } = await new Promise<{ exitCode: number; printed: string }>((resolve) => {
     execFile(process.execPath, args, { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>

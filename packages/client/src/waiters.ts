@@ -1,4 +1,5 @@
-import { VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
+import { VpcepArgumentError } from "./arguments.js";
+import { describeValue, VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
 import type { Connection, Endpoint, EndpointService, EndpointServiceStatus, EndpointStatus, ResourceError } from "./models.js";
 import type { ApiResult, VpcepOperations } from "./operations.js";
 import { pause } from "./pause.js";
@@ -145,12 +146,17 @@ async function read<Resource extends { status?: string } | undefined>(spec: Poll
 /** Where an endpoint's connection can be awaited: the owner's decision, or where it stands before it. */
 export type ConnectionTarget = "accepted" | "pendingAcceptance" | "rejected";
 
+const CONNECTION_TARGETS: readonly unknown[] = ["accepted", "pendingAcceptance", "rejected"];
+
 /**
  * Judges a read of an endpoint or a connection: done at `until` (at `pendingAcceptance`, or
  * already past it at `accepted`), failed at one of `ends` that is not awaited, or at the
  * decision that was not (`accepted` while awaiting `rejected`).
  */
-function connectionJudge(until: ConnectionTarget = "accepted", ends: readonly string[]) {
+function connectionJudge(waiter: string, until: ConnectionTarget = "accepted", ends: readonly string[]) {
+  if (!CONNECTION_TARGETS.includes(until)) {
+    throw new VpcepArgumentError(waiter, "until", `must be "accepted", "pendingAcceptance" or "rejected"; got ${describeValue(until)}`);
+  }
   const done: readonly string[] = until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : [until];
   const fail = [...ends, ...(until === "rejected" ? ["accepted"] : [])].filter((state) => !done.includes(state));
   return <Resource extends { status?: string }>({ status, resource }: { status: number; resource: Resource | undefined }): Verdict<Resource> => {
@@ -188,9 +194,9 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
         },
         options,
       ),
-    endpoint: (endpointId, options) =>
-      poll<Endpoint, Endpoint>({ ...endpoint(endpointId), judge: connectionJudge(options?.until, ["failed", "rejected", "deleting"]) }, options),
-    connection: (serviceId, endpointId, options) => {
+    endpoint: async (endpointId, options) =>
+      poll<Endpoint, Endpoint>({ ...endpoint(endpointId), judge: connectionJudge("waitFor.endpoint", options?.until, ["failed", "rejected", "deleting"]) }, options),
+    connection: async (serviceId, endpointId, options) => {
       return poll<Connection | undefined, Connection>(
         {
           what: `connection of VPC endpoint ${endpointId} to service`,
@@ -200,7 +206,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
             const listed = (result.data as { connections?: Connection[] } | undefined)?.connections;
             return { ...result, data: listed?.find((connection) => connection.id === endpointId) } as ApiResult<Connection | undefined>;
           },
-          judge: connectionJudge(options?.until, ["failed", "rejected"]),
+          judge: connectionJudge("waitFor.connection", options?.until, ["failed", "rejected"]),
         },
         options,
       );

@@ -77,6 +77,21 @@ describe("a custom fetch", () => {
     await expect(client({ fetch: deaf, timeout: { totalMs: 50 } }).getEndpoint("e1")).rejects.toMatchObject({ kind: "timeout", limit: "total" });
   });
 
+  it("that ignores the signal and answers after the attempt gave up has its answer ignored: no log, no token refresh", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const late = () => new Promise<Response>((resolve) => (answer = resolve));
+    let asked = 0;
+    const token = async () => `token-${++asked}`;
+    const logged: LogEntry[] = [];
+    const vpcep = client({ fetch: late, token, logger: (entry) => logged.push(entry), retry: { maxAttempts: 1 }, timeout: { attemptMs: 30 } });
+    await expect(vpcep.getEndpoint("e1")).rejects.toMatchObject({ kind: "timeout", limit: "attempt" });
+    answer(new Response('{"error_code":"APIGW.0301"}', { status: 401 }));
+    // Let whatever the late answer would set off run: a macrotask after its microtasks.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toBe(1);
+    expect(logged.filter((entry) => entry.event === "response")).toEqual([]);
+  });
+
   it("whose answer's body ignores the signal uses up the attempt, which is retried", async () => {
     let sends = 0;
     const stalling = async () =>

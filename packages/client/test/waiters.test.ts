@@ -69,6 +69,14 @@ describe("waitFor.endpoint", () => {
     expect(result).toMatchObject({ resource: { status: "rejected" }, polls: 2, states: ["pendingAcceptance", "rejected"] });
   });
 
+  it("refuses an until it does not know, before any read, naming the argument", async () => {
+    const { vpcep, requests } = clientWith([endpoint("accepted")]);
+    const until = "Rejected" as "rejected";
+    await expect(vpcep.waitFor.endpoint("e1", { ...fast, until })).rejects.toMatchObject({ kind: "argument", operation: "waitFor.endpoint", argument: "until" });
+    await expect(vpcep.waitFor.connection("s1", "e1", { ...fast, until })).rejects.toThrow(/"until".*got "Rejected"/);
+    expect(requests).toHaveLength(0);
+  });
+
   it("fails fast when awaiting rejected and the endpoint is accepted instead", async () => {
     const { vpcep } = clientWith([endpoint("pendingAcceptance"), endpoint("accepted")]);
     await expect(vpcep.waitFor.endpoint("e1", { ...fast, until: "rejected" })).rejects.toMatchObject({ kind: "wait", status: "accepted" });

@@ -166,6 +166,8 @@ export async function readBody(answer: Response, attempt: Attempt): Promise<Read
     // The connection broke, or the attempt's signal ended it, while the body came in.
     throw new VpcepNetworkError(call.facts, attempt.number, error);
   }
+  // A body that ignored the signal may come after the attempt gave up: nothing may act on it.
+  if (attempt.signal.aborted) throw attempt.signal.reason;
   const read = decodeOnce(bytes);
   if (!answer.ok || answer.status === 204) return new ReadResponse(answer, read, UNPARSED, attempt.number);
   if (documentsNoSuccessBody(call.method, attempt.request)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number);

@@ -14,6 +14,11 @@ export async function fetchAttempt(fetch: FetchFunction, attempt: Attempt): Prom
   } catch (error) {
     throw new VpcepNetworkError(attempt.call.facts, attempt.number, error);
   }
+  // A fetch that ignored the signal may answer after the attempt gave up: nothing may act on that answer.
+  if (attempt.signal.aborted) {
+    if (answer instanceof Response) void answer.body?.cancel().catch(() => {});
+    throw attempt.signal.reason;
+  }
   // A network error as a custom fetch may report it (`Response.error()`), or not a response at all.
   if (!(answer instanceof Response) || answer.type === "error") {
     const got = answer instanceof Response ? "a network error response" : describeValue(answer);

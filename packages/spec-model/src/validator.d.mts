@@ -15,9 +15,10 @@ export interface ValidatorOptions {
 
 /**
  * One ajv, configured once for OpenAPI 3.1: JSON Schema 2020-12, strict about the schemas
- * (a keyword neither JSON Schema, OpenAPI nor an `x-` extension throws), the formats of
- * ajv-formats, `int64` as any integer, and the whole document registered so that every
- * `$ref` resolves. Validators are compiled on first use and kept.
+ * (a keyword neither JSON Schema, OpenAPI nor an `x-` extension throws; a schema without a
+ * `type`, an undeclared `required` property and a format of the document's own are taken),
+ * the formats of ajv-formats, `int64` as any integer, and the document's `components` and
+ * `paths` registered so that every `$ref` resolves. Validators are compiled on first use and kept.
  */
 export interface SpecValidator {
   readonly ajv: Ajv2020;

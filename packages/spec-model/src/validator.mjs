@@ -25,16 +25,18 @@ const DOCUMENT_ID = "urn:otc-vpcep:openapi";
 const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
 
 /**
- * Every `x-` extension key used anywhere in the document.
+ * What strict mode must be told of a document: every `x-` extension key used anywhere in it,
+ * and every `format` its schemas name (OpenAPI allows any; one ajv-formats does not know checks nothing).
  * @param {unknown} node
- * @param {Set<string>} found
+ * @param {{ extensions: Set<string>, formats: Set<string> }} found
  */
-function extensionKeys(node, found = new Set()) {
-  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
+function documentTerms(node, found = { extensions: new Set(), formats: new Set() }) {
+  if (Array.isArray(node)) node.forEach((item) => documentTerms(item, found));
   else if (typeof node === "object" && node !== null) {
     for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith("x-")) found.add(key);
-      extensionKeys(value, found);
+      if (key.startsWith("x-")) found.extensions.add(key);
+      if (key === "format" && typeof value === "string") found.formats.add(value);
+      documentTerms(value, found);
     }
   }
   return found;
@@ -49,7 +51,12 @@ class SpecValidator {
     /** @readonly */
     const coerceTypes = options.coerceTypes ?? false;
     this.ajv = new Ajv2020({
+      // Strict about the schemas' keywords (a misspelt one throws), not about what OpenAPI allows:
+      // a schema without a `type`, a `required` naming a property not declared, a tuple left open.
       strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      strictTuples: false,
       // Coercing, ajv's strictNumbers lets the text `Infinity` through as a number, past any
       // `maximum`; without it, `Infinity` is refused as the server (Prism) refuses it.
       strictNumbers: !coerceTypes,
@@ -60,13 +67,17 @@ class SpecValidator {
     // The wire's int64 is any integer. JSON.parse rounds one above 2^53 (the service sends
     // such marker_ids), and what it rounds to is still an integer: no safe-integer range.
     this.ajv.addFormat("int64", { type: "number", validate: (value) => Number.isInteger(value) });
-    // The whole document is registered so that `#/components/...` resolves; its top-level
-    // fields are declared as keywords too, so that strict mode accepts the document as a schema.
-    const keywords = new Set([...OPENAPI_KEYWORDS, ...extensionKeys(model.document), ...Object.keys(model.document)]);
+    const { extensions, formats } = documentTerms(model.document);
+    for (const format of formats) if (this.ajv.formats[format] === undefined) this.ajv.addFormat(format, true);
+    // The document's components and paths are registered, as one schema, so that `#/components/...`
+    // and `#/paths/...` resolve; those two names are declared as keywords, so that strict mode accepts
+    // that schema, and they are the only names besides OpenAPI's keywords and the `x-` extensions.
+    const { components = {}, paths = {} } = /** @type {{ components?: object, paths?: object }} */ (model.document);
+    const keywords = new Set([...OPENAPI_KEYWORDS, ...extensions, "components", "paths"]);
     this.ajv.addVocabulary([...keywords].filter((keyword) => !this.ajv.getKeyword(keyword)));
     // Not checked against the meta-schema as a whole, which is slow and means little for an
     // OpenAPI document: each schema is checked as it is compiled (a keyword's value too).
-    this.ajv.addSchema(/** @type {object} */ (model.document), DOCUMENT_ID, undefined, false);
+    this.ajv.addSchema({ components, paths }, DOCUMENT_ID, undefined, false);
     /** @type {Map<string, ValidateFunction>} */
     this.formats = new Map();
   }

@@ -76,6 +76,19 @@ describe("the configuration", () => {
     expect(() => malformed.body("listThings", 200)).toThrow('maxLength value must be ["number"]');
   });
 
+  it("accepts what OpenAPI allows: a schema without a type, a required property not declared, a format of its own", () => {
+    const loose = { type: "object", properties: { note: { maxLength: 3 }, kind: { type: "string", format: "text" } }, required: ["note", "elsewhere"] };
+    const validator = createValidator(specModel(documentWith({ Thing: loose })));
+    const validate = validator.body("listThings", 200)!;
+    expect(validator.violations(validate, { note: "abc", kind: "anything", elsewhere: 1 })).toEqual([]);
+    expect(validator.violations(validate, { note: "abcd", kind: "x", elsewhere: 1 }).map((error) => error.instancePath)).toEqual(["/note"]);
+  });
+
+  it("takes no top-level field of the document for a keyword: `servers` in a schema is refused", () => {
+    const document = documentWith({ Thing: { type: "string", servers: "x" } }, { servers: [{ url: "https://example.test" }] });
+    expect(() => createValidator(specModel(document)).body("listThings", 200)).toThrow(/unknown keyword: "servers"/);
+  });
+
   it("coerces parameter text only when asked to, as a URL's parameters reach a server", () => {
     const document = documentWith({ Thing: { type: "object" } });
     expect(createValidator(specModel(document)).parameter("listThings", "limit")("10")).toBe(false);

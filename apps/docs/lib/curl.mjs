@@ -103,7 +103,7 @@ function queryPairs(spec, operationId, parameter) {
  */
 function bodyExample(spec, entry) {
   const model = specModel(spec);
-  const body = model.requestBody(entry.id);
+  const body = model.requestBody(entry);
   if (body === undefined) return undefined;
   const media = model.jsonMedia(body)?.node;
   const examples = media === undefined ? new Map() : model.examplesOf(media);

@@ -188,7 +188,9 @@ export function respectCommand(file, workflow) {
   const servers = file.document.sourceDescriptions
     .filter((source) => source.type === "openapi")
     .map((source) => `--server ${source.name}="\${VPCEP_BASE_URL:-${DEFAULT_BASE_URL}}"`);
-  const inputs = Object.keys(inputsOf(file, workflow).properties).map((name) => `--input ${name}="${inputValue(name)}"`);
+  // One JSON object: respect cuts `--input name=value` at `=` and `,`, which tokens may hold.
+  const fields = Object.keys(inputsOf(file, workflow).properties).map((name) => `\\"${name}\\": \\"${inputValue(name)}\\"`);
+  const inputs = fields.length === 0 ? [] : [`--input "{${fields.join(", ")}}"`];
   return [`npx redocly respect ${INSTALLED_WORKFLOWS}/${file.file}`, `--workflow ${workflow.workflowId}`, ...servers, ...inputs].join(" \\\n  ");
 }
 
@@ -230,7 +232,7 @@ function workflowSection(spec, file, workflow, program) {
       ? "It has no outputs."
       : outputs.map(([name, expression]) => `- \`${name}\`: ${describeExpression(String(expression))}`).join("\n"),
     "**Run it with respect**",
-    "With the variables of its inputs set (the command defaults only `VPCEP_BASE_URL`; the program below defaults each to `npm start`'s emulator):",
+    "With the variables of its inputs set (the command defaults only `VPCEP_BASE_URL`; the program below defaults each it can to `npm start`'s emulator):",
     `\`\`\`sh\n${respectCommand(file, workflow)}\n\`\`\``,
     "**The same in TypeScript**",
     "With `@otc-vpcep/client`, from the same variables: it prints what it did, and exits with 1 on an error.",

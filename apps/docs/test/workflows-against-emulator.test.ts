@@ -5,7 +5,7 @@
 // next request, so every wait ends at its first read; the two-account workflows connect the docs'
 // partner project (another account) to the docs' project. And the guide's respect commands, run
 // with sh as written, pass against the same emulator.
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createVpcepClient } from "@otc-vpcep/client";
 import type { EmulatorState } from "@otc-vpcep/emulator";
@@ -176,8 +176,16 @@ describe("the programs of the Workflows guide, run with node against the emulato
 function sh(command: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     const environment = { ...process.env, ...env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
-    execFile("sh", ["-c", command], { cwd: repositoryRoot, env: environment, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : null, stdout, stderr });
+    // In a process group of its own, so that a timeout ends sh and the npx and respect under it.
+    const child = spawn("sh", ["-c", command], { cwd: repositoryRoot, env: environment, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"), 60_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
     });
   });
 }

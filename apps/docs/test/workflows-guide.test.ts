@@ -8,7 +8,7 @@ import { operationIdOf, readArazzoFiles } from "../lib/arazzo.mjs";
 import { describeCriteria } from "../lib/criteria.mjs";
 import { pageSpec } from "../lib/page-spec.mjs";
 import { readSamples } from "../lib/code-samples.mjs";
-import { readWorkflowPrograms, respectCommand, WORKFLOWS_GUIDE, workflowsGuide, workflowsOf } from "../lib/workflows-guide.mjs";
+import { inputValue, readWorkflowPrograms, respectCommand, WORKFLOWS_GUIDE, workflowsGuide, workflowsOf } from "../lib/workflows-guide.mjs";
 import { bundledSpec, guidesOf, pageDefinition } from "./support/docs.js";
 import { typeErrors } from "./support/typecheck.js";
 
@@ -123,7 +123,7 @@ describe("the Workflows guide on the page", () => {
       expect(command).toBe(`${respectCommand(file, workflow)}\n`);
       expect(command).toContain(`npx redocly respect node_modules/@otc-vpcep/spec/dist/workflows/${file.file}`);
       expect(command).toContain(`--workflow ${workflow.workflowId}`);
-      for (const name of Object.keys(workflow.inputs?.properties ?? {})) expect(command).toContain(`--input ${name}="`);
+      for (const name of Object.keys(workflow.inputs?.properties ?? {})) expect(command).toContain(`\\"${name}\\": \\"${inputValue(name)}\\"`);
     }
   });
 

@@ -236,11 +236,12 @@ describe("what a wait saw", () => {
   it("names the polls and the states seen in the message of the wait's timeout, and carries them", async () => {
     // The fourth read hangs until the wait's limit cuts it off, so it is not counted.
     const { vpcep } = clientWith([service("creating"), json(503, {}), service("upgrading"), "hang"]);
-    const error = await vpcep.waitFor.endpointService("s1", { ...fast, timeoutMs: 100 }).catch((caught: unknown) => caught);
+    // A limit the three reads before it meet even on a busy machine; the hang ends only at the limit.
+    const error = await vpcep.waitFor.endpointService("s1", { ...fast, timeoutMs: 1_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VpcepTimeoutError);
     expect(error).toMatchObject({ limit: "wait", polls: 3, states: ["creating", "unreadable", "upgrading"] });
     expect((error as Error).message).toBe(
-      "waiting for VPC endpoint service s1 timed out: the wait limit of 100 ms ran out; 3 poll(s) saw creating, unreadable, upgrading",
+      "waiting for VPC endpoint service s1 timed out: the wait limit of 1000 ms ran out; 3 poll(s) saw creating, unreadable, upgrading",
     );
   });
 

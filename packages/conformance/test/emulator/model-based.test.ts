@@ -65,8 +65,9 @@ describe("finds a bug planted in a copy of the emulator", () => {
 
   it.each(Object.entries(PLANTED_BUGS))("%s: a short counterexample naming the broken invariant", { timeout: 60_000 }, async (_name, bug) => {
     const planted = await plantBug(bug);
-    const broken = await planted.start(EMULATOR_OPTIONS);
+    let broken: EmulatorHandle | undefined;
     try {
+      broken = await planted.start(EMULATOR_OPTIONS);
       const details = await fc.check(modelProperty(broken, await findPublicService(broken)), { numRuns: 300, seed: PLANTED_SEED });
       expect(details.failed, `fast-check found no counterexample to the planted bug (${bug.defect})`).toBe(true);
       const steps = ranCommands(details.counterexample);
@@ -82,7 +83,7 @@ describe("finds a bug planted in a copy of the emulator", () => {
       // The same steps against the real emulator keep every invariant: the failure is the bug's, not the model's.
       await replaySteps(emulator, publicService, details.counterexample);
     } finally {
-      await broken.stop();
+      await broken?.stop();
       planted.dispose();
     }
   });

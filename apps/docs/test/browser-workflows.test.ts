@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { WORKFLOWS_GUIDE } from "../lib/workflows-guide.mjs";
-import { docsInBrowser } from "./support/browser.js";
+import { docsInBrowser, linkTargets } from "./support/browser.js";
 import { guidesOf, pageDefinition } from "./support/docs.js";
 
 const page = pageDefinition();
@@ -16,11 +16,6 @@ const openDocs = (hash?: string) => docs.open(hash);
 /** A heading of the page by its exact text (Redoc puts a labelled deep link inside each). */
 function heading(opened: Page, text: string) {
   return opened.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) });
-}
-
-/** The fragments of the page's own links in a Markdown text (`](#/...)`), each once. */
-function targetsOf(markdown: string): string[] {
-  return [...new Set([...markdown.matchAll(/\]\((#\/[^)]+)\)/g)].map((match) => match[1] ?? ""))];
 }
 
 describe("the Workflows guide in Chromium", () => {
@@ -51,23 +46,9 @@ describe("the Workflows guide in Chromium", () => {
   });
 
   it("leads every link of the guide to a section of the page", async () => {
-    const targets = targetsOf(guide);
+    const targets = linkTargets(guide);
     expect(targets.length).toBeGreaterThan(20);
-    const opened = await openDocs();
-    const broken: string[] = [];
-    for (const target of targets) {
-      await opened.goto(`${docs.origin}/${target}`);
-      const found = await opened
-        .locator(`[id="${target.slice(2)}"]`)
-        .first()
-        .waitFor({ state: "attached", timeout: 5_000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!found) broken.push(target);
-    }
-    expect(broken).toEqual([]);
+    expect(await docs.brokenLinks(targets)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listOperations } from "../lib/spec.mjs";
-import { docsInBrowser } from "./support/browser.js";
+import { docsInBrowser, linkTargets } from "./support/browser.js";
 import { bundledSpec, guidesOf } from "./support/docs.js";
 
 const outputDir = fileURLToPath(new URL("../test-output/", import.meta.url));
@@ -144,23 +144,9 @@ describe("the docs page in Chromium", () => {
   });
 
   it("leads every link between the guides to a section of the page", async () => {
-    const targets = [...new Set(guidesOf(spec).flatMap((guide) => [...guide.description.matchAll(/\]\((#\/[^)]+)\)/g)].map((m) => m[1] ?? "")))];
+    const targets = [...new Set(guidesOf(spec).flatMap((guide) => linkTargets(guide.description)))];
     expect(targets.length).toBeGreaterThan(10);
-    const page = await openDocs();
-    const broken: string[] = [];
-    for (const target of targets) {
-      await page.goto(`${docs.origin}/${target}`);
-      const found = await page
-        .locator(`[id="${target.slice(2)}"]`)
-        .first()
-        .waitFor({ state: "attached", timeout: 5_000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!found) broken.push(target);
-    }
-    expect(broken).toEqual([]);
+    expect(await docs.brokenLinks(targets)).toEqual([]);
   });
 
   it("saves a screenshot of the whole first page to test-output/docs.png", async () => {

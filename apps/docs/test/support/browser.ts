@@ -38,6 +38,13 @@ export interface DocsInBrowser {
   readonly requested: readonly string[];
   /** Console errors and uncaught errors of every page. */
   readonly consoleErrors: readonly string[];
+  /** The fragments among `targets` (`#/workflows/publishservice`) that lead to no element of the page. */
+  brokenLinks(targets: readonly string[]): Promise<string[]>;
+}
+
+/** The fragments of a Markdown text's links within the page (`](#/...)`), each once. */
+export function linkTargets(markdown: string): string[] {
+  return [...new Set([...markdown.matchAll(/\]\((#\/[^)]+)\)/g)].map((match) => match[1] ?? ""))];
 }
 
 export function docsInBrowser(): DocsInBrowser {
@@ -69,7 +76,7 @@ export function docsInBrowser(): DocsInBrowser {
     await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)));
   });
 
-  return {
+  const docs: DocsInBrowser = {
     get origin() {
       return origin;
     },
@@ -95,5 +102,20 @@ export function docsInBrowser(): DocsInBrowser {
       await page.getByTestId("search-trigger").filter({ hasText: "Search" }).waitFor();
       return page;
     },
+    async brokenLinks(targets) {
+      const page = await docs.open();
+      const broken: string[] = [];
+      for (const target of targets) {
+        await page.goto(`${origin}/${target}`);
+        const element = page.locator(`[id="${target.slice(2)}"]`).first();
+        const found = await element.waitFor({ state: "attached", timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (!found) broken.push(target);
+      }
+      return broken;
+    },
   };
+  return docs;
 }

@@ -17,17 +17,26 @@ export const TYPESCRIPT = { lang: "TypeScript", label: "TypeScript" };
 export const CURL = { lang: "Shell", label: "curl" };
 
 /**
- * The TypeScript samples by operationId.
+ * The TypeScript programs of a directory, by file name without `.ts`, in name order.
  * @param {string} dir
  * @returns {Map<string, string>}
  */
-export function readSamples(dir = SAMPLES_DIR) {
+export function readPrograms(dir) {
   return new Map(
     readdirSync(dir)
       .filter((file) => file.endsWith(".ts"))
       .sort()
       .map((file) => [file.slice(0, -".ts".length), readFileSync(join(dir, file), "utf8")]),
   );
+}
+
+/**
+ * The TypeScript samples by operationId.
+ * @param {string} dir
+ * @returns {Map<string, string>}
+ */
+export function readSamples(dir = SAMPLES_DIR) {
+  return readPrograms(dir);
 }
 
 /**

@@ -4,12 +4,11 @@
 // (secrets marked), its steps in order (the operation, linked to its place on the page, what the step
 // checks and how it waits), its outputs, the `redocly respect` command that runs it, and the same as a
 // program with @otc-vpcep/client: workflows/<workflowId>.ts, hand-written, one per workflow.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { specModel } from "@otc-vpcep/spec-model";
 import { operationAnchor, sectionAnchor } from "./anchors.mjs";
 import { operationIdOf } from "./arazzo.mjs";
+import { readPrograms } from "./code-samples.mjs";
 import { describeCriteria, describeExpression, describeFailureAction, describeSuccessAction } from "./criteria.mjs";
 import { findOperation } from "./spec.mjs";
 
@@ -55,12 +54,7 @@ export function inputValue(input) {
  * @returns {Map<string, string>}
  */
 export function readWorkflowPrograms(dir = WORKFLOW_PROGRAMS_DIR) {
-  return new Map(
-    readdirSync(dir)
-      .filter((file) => file.endsWith(".ts"))
-      .sort()
-      .map((file) => [file.slice(0, -".ts".length), readFileSync(join(dir, file), "utf8")]),
-  );
+  return readPrograms(dir);
 }
 
 /**

@@ -16,11 +16,8 @@ const built = new URL("../dist/node/index.js", import.meta.url);
 const variantsDir = new URL("./.variants/", import.meta.url);
 
 const WHOLE = "return async (request) => sendCall(await Call.start(request, clock.now() + config.timeout.totalMs));";
-const TIMER = `const timer = setTimeout(() => {
-    expired = ending();
-    controller.abort(expired);
-  }, ms);`;
-const RACE = "return await untilAborted(next(";
+const TIMER = "const timer = setTimeout(() => end(expired = ending()), ms);";
+const RACE = "return await limit.race(() => next(";
 const attempt = "const attempt = { call, number: 1, request: call.nextRequest(), signal: NOT_YET_LIMITED };";
 const withLimits = `return async (request) => { const call = await Call.start(request, clock.now() + config.timeout.totalMs); ${attempt} return policies[0](attempt, async (a) => readBody(await config.fetch(a.request, { signal: a.signal }), a)); };`;
 
@@ -29,7 +26,7 @@ const VARIANTS = {
   "bookkeeping and the body read": [[WHOLE, `return async (request) => { const call = await Call.start(request, 0); ${attempt} return readBody(await config.fetch(attempt.request), attempt); };`]],
   "... and attemptLimits": [[WHOLE, withLimits]],
   "... and attemptLimits without its timer": [[WHOLE, withLimits], [TIMER, "const timer = 0;"]],
-  "... and attemptLimits without the race": [[WHOLE, withLimits], [RACE, "return await ((settling) => settling)(next("]],
+  "... and attemptLimits without the race": [[WHOLE, withLimits], [RACE, "return await ((start) => start())(() => next("]],
   "the whole transport": [],
 };
 

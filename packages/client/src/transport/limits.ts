@@ -1,5 +1,4 @@
 import { VpcepAbortError, VpcepTimeoutError } from "../errors.js";
-import { untilAborted } from "../pause.js";
 import type { TimeoutOptions } from "../retry.js";
 import type { Attempt, Policy } from "./policy.js";
 
@@ -23,7 +22,7 @@ export function attemptLimits(timeout: Required<TimeoutOptions>, now: () => numb
     const limit = limitSignal(caller, byTotal ? remaining : timeout.attemptMs, ending);
     try {
       // Raced against the signal: a custom fetch, a body stream or a provider that ignores it cannot hold the attempt.
-      return await untilAborted(next({ ...attempt, signal: limit.signal }), limit.signal);
+      return await limit.race(() => next({ ...attempt, signal: limit.signal }));
     } catch (error) {
       if (caller?.aborted) throw new VpcepAbortError(call.describe(), caller.reason);
       const expired = limit.expired();
@@ -41,21 +40,32 @@ function timedOut(attempt: Attempt, limit: "attempt" | "total", ms: number): Vpc
 
 /**
  * A signal that aborts after `ms`, with the error `ending` makes as its reason (so that
- * what waits on it can tell which limit ran out), or when `caller` aborts. Its timer is cleared, and its listener
- * removed, on `release()`: nothing of an attempt outlives it.
+ * what waits on it can tell which limit ran out), or when `caller` aborts; and a race that
+ * ends with it. Its timer is cleared, and its listener removed, on `release()`: nothing of
+ * an attempt outlives it.
  */
 function limitSignal(caller: AbortSignal | undefined, ms: number, ending: () => VpcepTimeoutError) {
   const controller = new AbortController();
   let expired: VpcepTimeoutError | undefined;
-  const timer = setTimeout(() => {
-    expired = ending();
-    controller.abort(expired);
-  }, ms);
-  const follow = () => controller.abort(caller?.reason);
+  // The race's reject, called where the signal is aborted: cheaper than a listener on our own signal.
+  let endRace: ((reason: unknown) => void) | undefined;
+  const end = (reason: unknown) => {
+    controller.abort(reason);
+    endRace?.(reason);
+  };
+  const timer = setTimeout(() => end((expired = ending())), ms);
+  const follow = () => end(caller?.reason);
   caller?.addEventListener("abort", follow, { once: true });
   return {
     signal: controller.signal,
     expired: () => expired,
+    /** Settles as what `start` starts does, or rejects with the signal's reason as soon as it aborts. */
+    race<T>(start: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        endRace = reject;
+        start().then(resolve, reject);
+      });
+    },
     release() {
       clearTimeout(timer);
       caller?.removeEventListener("abort", follow);

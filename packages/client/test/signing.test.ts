@@ -289,6 +289,16 @@ describe("canonicalUri and canonicalQuery, exported for verifiers", () => {
     expect(canonicalQuery("?b=2&a=1&a=0+x&c")).toBe("a=0%2Bx&a=1&b=2&c=");
   });
 
+  it("canonicalUri keeps a path of unreserved characters as it is, ending it with one /", () => {
+    expect(canonicalUri("/v1/6e9dfd51/vpc-endpoints/e_1.x~y")).toBe("/v1/6e9dfd51/vpc-endpoints/e_1.x~y/");
+    expect(canonicalUri("/v1/p/vpc-endpoints/")).toBe("/v1/p/vpc-endpoints/");
+    expect(canonicalUri("")).toBe("/");
+  });
+
+  it("canonicalQuery of no query, or of a lone ?, is empty", () => {
+    expect([canonicalQuery(""), canonicalQuery("?")]).toEqual(["", ""]);
+  });
+
   it("keeps text that does not decode as it is, and encodes it", () => {
     expect(canonicalUri("/v1/100%/x")).toBe("/v1/100%25/x/");
     expect(canonicalQuery("?q=%E4%B8&a=b=c")).toBe("a=b%3Dc&q=%25E4%25B8");

@@ -37,12 +37,18 @@ function decodeLeniently(text: string): string {
   }
 }
 
+/** A path of unreserved characters only: its own canonical form, but for the final `/`. */
+const PLAIN_PATH = /^[\w.~/-]*$/;
+
 /** `/a b/c` → `/a%20b/c/`: each segment decoded then encoded, always ending with `/`. */
 export function canonicalUri(pathname: string): string {
-  const encoded = pathname
-    .split("/")
-    .map((segment) => encodeRfc3986(decodeLeniently(segment)))
-    .join("/");
+  // The API's paths are ids and names: the usual case needs no segment decoded or encoded.
+  const encoded = PLAIN_PATH.test(pathname)
+    ? pathname
+    : pathname
+        .split("/")
+        .map((segment) => encodeRfc3986(decodeLeniently(segment)))
+        .join("/");
   return encoded.endsWith("/") ? encoded : `${encoded}/`;
 }
 
@@ -51,6 +57,7 @@ export function canonicalUri(pathname: string): string {
  * query string: unlike `URLSearchParams`, a `+` stays a plus, not a space.
  */
 export function canonicalQuery(search: string): string {
+  if (search === "" || search === "?") return "";
   return search
     .replace(/^\?/, "")
     .split("&")

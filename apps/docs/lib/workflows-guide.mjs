@@ -17,7 +17,7 @@ import { findOperation } from "./spec.mjs";
  * @typedef {import("./arazzo.mjs").ArazzoFile} ArazzoFile
  * @typedef {import("./arazzo.mjs").Workflow} Workflow
  * @typedef {import("./arazzo.mjs").Step} Step
- * @typedef {{ type?: string, format?: string, description?: string }} InputSchema
+ * @typedef {{ type?: string, format?: string, description?: string, properties?: Record<string, InputSchema>, required?: string[] }} InputSchema
  */
 
 /** The guide's name: its tag, its title and its place in the navigation. */
@@ -124,20 +124,56 @@ function inputsOf(file, workflow) {
 }
 
 /**
+ * A workflow's inputs from the command line, and the `env` inputs that respect reads from its
+ * environment. A secret (`format: password`) must be one of the latter: on the command line every
+ * user of the machine could read it in the process list.
+ * @param {ArazzoFile} file
+ * @param {Workflow} workflow
+ * @returns {{ given: Array<[string, InputSchema]>, fromEnvironment: Array<[string, InputSchema]>, required: Set<string>, requiredInEnvironment: Set<string> }}
+ */
+function inputGroups(file, workflow) {
+  const inputs = inputsOf(file, workflow);
+  const { env, ...rest } = inputs.properties;
+  const given = Object.entries(rest);
+  const secret = given.find(([, schema]) => schema.format === "password");
+  if (secret !== undefined) {
+    throw new Error(`${workflow.workflowId}: its input ${secret[0]} is a secret (format: password), which would go on respect's command line; make it a property of its env input`);
+  }
+  return {
+    given,
+    fromEnvironment: Object.entries(env?.properties ?? {}),
+    required: new Set(inputs.required),
+    requiredInEnvironment: new Set(env?.required ?? []),
+  };
+}
+
+/**
+ * @param {InputSchema} schema
+ * @returns {string}
+ */
+function describeInput(schema) {
+  const secret = schema.format === "password" ? "A secret (`format: password`): respect masks it in what it prints and in its reports." : "";
+  return [schema.description?.trim().replace(/\s*\n\s*/g, " ") ?? "", secret].filter((text) => text !== "").join(" ");
+}
+
+/**
  * @param {ArazzoFile} file
  * @param {Workflow} workflow
  * @returns {string[]}
  */
 function inputsPart(file, workflow) {
-  const inputs = inputsOf(file, workflow);
-  const properties = Object.entries(inputs.properties);
-  if (properties.length === 0) return ["It needs no inputs."];
-  const required = new Set(inputs.required);
-  return properties.map(([name, schema]) => {
-    const secret = schema.format === "password" ? "A secret (`format: password`): respect masks it in what it prints and in its reports." : "";
-    const what = [schema.description?.trim().replace(/\s*\n\s*/g, " ") ?? "", secret].filter((text) => text !== "").join(" ");
-    return `- \`${name}\`, ${required.has(name) ? "required" : "optional"}, from \`${inputValue(name)}\`${what === "" ? "" : `: ${what}`}`;
-  });
+  const { given, fromEnvironment, required, requiredInEnvironment } = inputGroups(file, workflow);
+  if (given.length === 0 && fromEnvironment.length === 0) return ["It needs no inputs."];
+  const item = (/** @type {string} */ name, /** @type {boolean} */ needed, /** @type {string} */ from, /** @type {InputSchema} */ schema) => {
+    const what = describeInput(schema);
+    return `- \`${name}\`, ${needed ? "required" : "optional"}, ${from}${what === "" ? "" : `: ${what}`}`;
+  };
+  return [
+    ...given.map(([name, schema]) => item(name, required.has(name), `from \`${inputValue(name)}\``, schema)),
+    ...fromEnvironment.map(([name, schema]) =>
+      item(`env.${name}`, requiredInEnvironment.has(name), `read by respect from the environment variable \`${name}\` (or a \`.env\` file), never from its command line`, schema),
+    ),
+  ];
 }
 
 /**
@@ -173,7 +209,8 @@ function stepItem(spec, file, step) {
 }
 
 /**
- * The shell command that runs a workflow with `redocly respect`, each input from its variable.
+ * The shell command that runs a workflow with `redocly respect`, each input from its variable;
+ * the `env` inputs, the tokens, respect reads from the environment itself.
  * @param {ArazzoFile} file
  * @param {Workflow} workflow
  * @returns {string}
@@ -183,7 +220,7 @@ export function respectCommand(file, workflow) {
     .filter((source) => source.type === "openapi")
     .map((source) => `--server ${source.name}="\${VPCEP_BASE_URL:-${DEFAULT_BASE_URL}}"`);
   // One JSON object: respect cuts `--input name=value` at `=` and `,`, which tokens may hold.
-  const fields = Object.keys(inputsOf(file, workflow).properties).map((name) => `\\"${name}\\": \\"${inputValue(name)}\\"`);
+  const fields = inputGroups(file, workflow).given.map(([name]) => `\\"${name}\\": \\"${inputValue(name)}\\"`);
   const inputs = fields.length === 0 ? [] : [`--input "{${fields.join(", ")}}"`];
   return [`npx redocly respect ${INSTALLED_WORKFLOWS}/${file.file}`, `--workflow ${workflow.workflowId}`, ...servers, ...inputs].join(" \\\n  ");
 }
@@ -259,7 +296,9 @@ export function workflowsGuide(spec, files, programs) {
     "Run a workflow with `redocly respect`, or its program with `@otc-vpcep/client`. Both take their inputs " +
       "from the same variables: `VPCEP_BASE_URL` (the programs default to the emulator of `npm start`, " +
       `${DEFAULT_BASE_URL}), \`VPCEP_PROJECT_ID\`, \`VPCEP_TOKEN\` and the IDs of the resources a workflow ` +
-      "builds on; the two-account workflows take the consumer's from `VPCEP_CONSUMER_...`. The tests run every " +
+      "builds on; the two-account workflows take the consumer's from `VPCEP_CONSUMER_...`. Respect reads the tokens " +
+      "(`VPCEP_TOKEN`, `VPCEP_CONSUMER_TOKEN`) from its environment or a `.env` file, as the workflows' `env` inputs, " +
+      "so that they never stand on its command line, where every user of the machine could read them. The tests run every " +
       "program against the emulator. This guide is generated from the published files when the page is built.",
     [
       "| workflow | what it does |",

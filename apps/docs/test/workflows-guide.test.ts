@@ -72,10 +72,19 @@ describe("the Workflows guide on the page", () => {
     expect(section).toContain("- `consumer_permission`, required, from `iam:domain::$VPCEP_CONSUMER_DOMAIN_ID`: The consumer's account as the whitelist names it");
   });
 
+  it("lists each token as an env input that respect reads from its environment variable", () => {
+    expect(sectionOf("connectWithApproval")).toContain(
+      "- `env.VPCEP_CONSUMER_TOKEN`, required, read by respect from the environment variable `VPCEP_CONSUMER_TOKEN` (or a `.env` file), never from its command line: An IAM token for the consumer's project;",
+    );
+  });
+
   it("says of every input of format password, and of no other, that it is a secret", () => {
     for (const { workflow } of workflows) {
       const lines = sectionOf(workflow.workflowId).split("\n");
-      for (const [name, schema] of Object.entries(workflow.inputs?.properties ?? {})) {
+      const { env, ...given } = workflow.inputs?.properties ?? {};
+      const inputs = [...Object.entries(given), ...Object.entries(env?.properties ?? {}).map(([name, schema]) => [`env.${name}`, schema] as const)];
+      expect(inputs.length, workflow.workflowId).toBeGreaterThan(1);
+      for (const [name, schema] of inputs) {
         const row = lines.find((line) => line.startsWith(`- \`${name}\`, `)) ?? "";
         expect(row.includes("A secret (`format: password`)"), `${workflow.workflowId} ${name}`).toBe(schema.format === "password");
       }
@@ -123,7 +132,11 @@ describe("the Workflows guide on the page", () => {
       expect(command).toBe(`${respectCommand(file, workflow)}\n`);
       expect(command).toContain(`npx redocly respect node_modules/@otc-vpcep/spec/dist/workflows/${file.file}`);
       expect(command).toContain(`--workflow ${workflow.workflowId}`);
-      for (const name of Object.keys(workflow.inputs?.properties ?? {})) expect(command).toContain(`\\"${name}\\": \\"${inputValue(name)}\\"`);
+      const { env, ...given } = workflow.inputs?.properties ?? {};
+      for (const name of Object.keys(given)) expect(command).toContain(`\\"${name}\\": \\"${inputValue(name)}\\"`);
+      // The tokens stay off the command line: respect reads them from its environment.
+      expect(Object.keys(env?.properties ?? {}).length).toBeGreaterThan(0);
+      expect(command).not.toMatch(/TOKEN/);
     }
   });
 
@@ -133,9 +146,10 @@ describe("the Workflows guide on the page", () => {
     }
   });
 
-  it("has programs that read every variable their respect command uses", () => {
+  it("has programs that read every variable their respect command uses, and the ones respect reads itself", () => {
     for (const { file, workflow } of workflows) {
-      const variables = [...respectCommand(file, workflow).matchAll(/\$\{?(VPCEP_[A-Z_]+)/g)].map((match) => match[1]);
+      const fromEnvironment = Object.keys(workflow.inputs?.properties?.env?.properties ?? {});
+      const variables = [...[...respectCommand(file, workflow).matchAll(/\$\{?(VPCEP_[A-Z_]+)/g)].map((match) => match[1]), ...fromEnvironment];
       const program = programs.get(workflow.workflowId) ?? "";
       expect(variables.filter((variable) => !program.includes(`env.${variable}`)), workflow.workflowId).toEqual([]);
     }
@@ -168,6 +182,18 @@ describe("building the Workflows guide", () => {
     if (step === undefined) throw new Error(`${first.file} has no step`);
     step.operationId = "$sourceDescriptions.vpcep.launchRocket";
     expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow("calls launchRocket, which the spec does not have");
+  });
+
+  it("fails when a secret input would go on respect's command line instead of into its env input", () => {
+    const [first] = files;
+    if (first === undefined) throw new Error("no published workflow file");
+    const broken = structuredClone(first);
+    const workflow = broken.document.workflows[0];
+    if (workflow?.inputs?.properties === undefined) throw new Error(`${first.file} has a workflow without inputs`);
+    workflow.inputs.properties.token = { type: "string", format: "password" };
+    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(
+      `${workflow.workflowId}: its input token is a secret (format: password), which would go on respect's command line; make it a property of its env input`,
+    );
   });
 
   it("fails the page when it is given a workflow without a program", () => {

@@ -15,7 +15,8 @@ const backend = { port_id: "4189d3c2-8882-4871-a3c2-d380272eed88", vpc_id: "8475
  * the `=`, `+`, `/` and `,` that IAM tokens and base64 padding bring, which must reach the API whole.
  */
 const TOKENS = { owner: "workflow-owner-token+7f3a9c/==", consumer: "workflow-consumer,token=2b8e4d" };
-const token = TOKENS.owner;
+/** The workflows' `env` inputs, which respect reads from its environment. */
+const ENVIRONMENT = { VPCEP_TOKEN: TOKENS.owner, VPCEP_CONSUMER_TOKEN: TOKENS.consumer };
 
 let emulator: RunningEmulator;
 const runner = respectRunner();
@@ -35,9 +36,9 @@ afterAll(async () => {
 });
 
 /** Runs one workflow against the emulator. */
-function respect(workflowId: string, inputs: Record<string, string>, file = lifecycle): Promise<RespectReport> {
+function respect(workflowId: string, inputs: Record<string, string>, file = lifecycle, environment: Record<string, string> = ENVIRONMENT): Promise<RespectReport> {
   if (!RUN_HERE.includes(workflowId)) throw new Error(`${workflowId} is not in RUN_HERE`);
-  return runner.run({ file, workflowId, server: emulator.url, inputs, secrets: Object.values(TOKENS), timeoutMs: 60_000 });
+  return runner.run({ file, workflowId, server: emulator.url, inputs, environment, secrets: Object.values(TOKENS), timeoutMs: 60_000 });
 }
 
 /** The workflows this file runs; a workflow the spec adds must be added here, with its test. */
@@ -58,7 +59,7 @@ it("runs every workflow @otc-vpcep/spec publishes", () => {
 describe("the read-only workflow under redocly respect, against the emulator", { timeout: 60_000 }, () => {
   it("surveyProject reads the versions, the quotas and the first page of each list, and changes nothing", async () => {
     const { clockMs: _, ...before } = emulator.snapshot();
-    const report = await respect("surveyProject", { project_id: projectId, token }, survey);
+    const report = await respect("surveyProject", { project_id: projectId }, survey);
     expect(report.exitCode, report.output).toBe(0);
     expect(steps(report)).toEqual(["listVersions", "readQuotas", "listServices", "listPublicServices", "listEndpoints"].map((step) => [step, "success"]));
     const { clockMs: __, ...after } = emulator.snapshot();
@@ -66,9 +67,23 @@ describe("the read-only workflow under redocly respect, against the emulator", {
   });
 
   it("masks the token, an input of format password, in respect's output and report", async () => {
-    const report = await respect("surveyProject", { project_id: projectId, token }, survey);
+    const report = await respect("surveyProject", { project_id: projectId }, survey);
     expect(report.exitCode, report.output).toBe(0);
     expect(report.showsSecrets).toBe(false);
+  });
+
+  it("refuses to run respect with a token on its command line, where every user of the machine could read it", async () => {
+    const run = runner.run({ file: survey, workflowId: "surveyProject", server: emulator.url, inputs: { project_id: projectId, token: TOKENS.owner }, environment: {}, secrets: [TOKENS.owner] });
+    await expect(run).rejects.toThrow("surveyProject: a secret would stand on respect's command line");
+  });
+
+  it("takes the token from respect's environment: without VPCEP_TOKEN there, the emulator refuses the calls", async () => {
+    const report = await respect("surveyProject", { project_id: projectId }, survey, {});
+    expect(report.exitCode).not.toBe(0);
+    expect(steps(report)).toEqual([
+      ["listVersions", "success"],
+      ["readQuotas", "error"],
+    ]);
   });
 });
 
@@ -76,7 +91,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
   let serviceId = "";
 
   it("publishService creates a service and waits until it is available", async () => {
-    const report = await respect("publishService", { project_id: projectId, token, ...backend });
+    const report = await respect("publishService", { project_id: projectId, ...backend });
     const [service] = emulator.snapshot().services;
     serviceId = service?.id ?? "";
     expect(report.exitCode, report.output).toBe(0);
@@ -90,7 +105,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
   });
 
   it("removeService deletes it and waits until it reads 404", async () => {
-    const report = await respect("removeService", { project_id: projectId, token, service_id: serviceId });
+    const report = await respect("removeService", { project_id: projectId, service_id: serviceId });
     expect(report.exitCode, report.output).toBe(0);
     expect(emulator.snapshot().services).toEqual([]);
     expect(steps(report)).toEqual([
@@ -102,7 +117,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
 
   it("tearDownServiceWithConnections is refused the service while connected, then removes the endpoint and the service", async () => {
     emulator.reset();
-    const report = await respect("tearDownServiceWithConnections", { project_id: projectId, token, ...backend, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" }, teardown);
+    const report = await respect("tearDownServiceWithConnections", { project_id: projectId, ...backend, subnet_id: "68bfbcc1-dff2-47e4-a9d4-332b9bc1b8de" }, teardown);
     expect(report.exitCode, report.output).toBe(0);
     expect([...new Map(steps(report))].map(([step]) => step)).toEqual([
       "createService",
@@ -122,7 +137,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
 
   it("retagAndFindByTag finds a tagged service by its tag, and nothing once the tag is off", async () => {
     emulator.reset();
-    const report = await respect("retagAndFindByTag", { project_id: projectId, token, ...backend, tag_key: "workflow", tag_value: "retag" }, retag);
+    const report = await respect("retagAndFindByTag", { project_id: projectId, ...backend, tag_key: "workflow", tag_value: "retag" }, retag);
     expect(report.exitCode, report.output).toBe(0);
     expect([...new Map(steps(report))]).toEqual(
       ["createService", "waitServiceAvailable", "addTag", "findByTag", "removeTag", "findNothing", "deleteService", "waitServiceGone"].map((step) => [step, "success"]),
@@ -130,7 +145,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
   });
 
   it("fails a workflow whose criteria the service does not meet: removing a service that is not there", async () => {
-    const report = await respect("removeService", { project_id: projectId, token, service_id: "00000000-0000-0000-0000-000000000000" });
+    const report = await respect("removeService", { project_id: projectId, service_id: "00000000-0000-0000-0000-000000000000" });
     expect(report.exitCode).not.toBe(0);
     expect(steps(report)).not.toContainEqual(["deleteService", "success"]);
   });
@@ -139,9 +154,7 @@ describe("the service-lifecycle workflows under redocly respect, against the emu
 /** The inputs of the two-account workflows: the owner's project and the consumer's. */
 const twoAccounts = {
   owner_project_id: projectId,
-  owner_token: TOKENS.owner,
   consumer_project_id: consumer.projectId,
-  consumer_token: TOKENS.consumer,
   consumer_permission: `iam:domain::${consumer.domainId}`,
   ...backend,
   consumer_vpc_id: "5d1e8b70-2a34-4c6f-9e1a-7b3c2d4e5f60",

@@ -40,8 +40,12 @@ function whyNotTwoAccounts(): string | undefined {
 
 async function respect(context: TestContext, file: string, workflowId: string, inputs: Record<string, string>): Promise<RespectReport> {
   const secrets = [ownerToken, consumerToken].filter((token): token is string => token !== undefined);
+  // The workflows' env inputs: respect reads the tokens from its environment, never from its command line.
+  const environment = Object.fromEntries(
+    Object.entries({ VPCEP_TOKEN: ownerToken, VPCEP_CONSUMER_TOKEN: consumerToken }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const timeoutMs = target.kind === "emulator" ? 60_000 : 1_500_000;
-  const report = await runner.run({ file, workflowId, server: target.url, inputs, secrets, timeoutMs });
+  const report = await runner.run({ file, workflowId, server: target.url, inputs, environment, secrets, timeoutMs });
   // As long as the waits of a cloud can take: vitest would cut a hook off after its hookTimeout.
   context.onTestFinished(() => cleanUp(report), CLEAN_UP_TIMEOUT_MS);
   expect(report.showsSecrets, `${workflowId}: a token shows in respect's output or report`).toBe(false);
@@ -106,13 +110,11 @@ async function leftBehind(...reports: RespectReport[]): Promise<string[]> {
   return left;
 }
 
-const ownerInputs = () => ({ project_id: target.projectId, token: ownerToken ?? "" });
+const ownerInputs = () => ({ project_id: target.projectId });
 const backendInputs = () => ({ port_id: target.infrastructure?.portId ?? "", vpc_id: target.infrastructure?.vpcId ?? "" });
 const twoAccountInputs = () => ({
   owner_project_id: target.projectId,
-  owner_token: ownerToken ?? "",
   consumer_project_id: target.consumer?.projectId ?? "",
-  consumer_token: consumerToken ?? "",
   consumer_permission: `iam:domain::${target.consumer?.domainId ?? ""}`,
   ...backendInputs(),
   consumer_vpc_id: target.consumer?.vpcId ?? "",

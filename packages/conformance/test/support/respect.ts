@@ -52,7 +52,12 @@ export interface RespectRun {
   /** The root URL of the API, for the workflows' source description `vpcep`. */
   server: string;
   inputs: Record<string, string>;
-  /** Inputs the output must never show (tokens); respect masks the ones marked `format: password`, and this is checked. */
+  /**
+   * The workflow's `env` inputs (the tokens), handed to respect in its environment: the command
+   * line would show them to every user of the machine. No other `VPCEP_` variable reaches respect.
+   */
+  environment: Record<string, string>;
+  /** Values the output must never show (tokens); respect masks the inputs marked `format: password`, and this is checked. */
   secrets?: readonly string[];
   timeoutMs?: number;
 }
@@ -67,19 +72,23 @@ export function respectRunner() {
   };
 }
 
-async function runRespect({ file, workflowId, server, inputs, secrets = [], timeoutMs = 120_000 }: RespectRun, report: string): Promise<RespectReport> {
+async function runRespect({ file, workflowId, server, inputs, environment, secrets = [], timeoutMs = 120_000 }: RespectRun, report: string): Promise<RespectReport> {
   // The inputs as one JSON object: respect splits `-i name=value` at `=` and `,`, which would cut a
   // token with base64 padding. Respect stops itself before it is killed, so that it writes its report.
   const executionTimeout = Math.max(1_000, timeoutMs - 10_000);
   const args = [redocly, "respect", file, "-w", workflowId, "-S", `vpcep=${server}`, "-J", report, "-i", JSON.stringify(inputs)];
   args.push("--execution-timeout", String(executionTimeout));
-  const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
+  const shown = secrets.filter((secret) => secret !== "");
+  if (shown.some((secret) => args.some((arg) => arg.includes(secret)))) {
+    throw new Error(`${workflowId}: a secret would stand on respect's command line, where every user of the machine can read it; pass it in \`environment\``);
+  }
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VPCEP_")));
+  const env = { ...inherited, ...environment, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
   const { exitCode, printed } = await new Promise<{ exitCode: number; printed: string }>((resolve) => {
     execFile(process.execPath, args, { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, printed: `${stdout}${stderr}` }),
     );
   });
-  const shown = secrets.filter((secret) => secret !== "");
   const output = shown.reduce((text, secret) => text.split(secret).join("<secret>"), printed);
   if (!existsSync(report)) throw new Error(`redocly respect wrote no report (exit ${exitCode}):\n${output}`);
   const text = readFileSync(report, "utf8");

@@ -14,12 +14,9 @@ export class CallRequest extends Request {
   readonly keptBody: string | undefined | null;
   /** The signal the caller passed, if any (the request's own `signal` follows it). */
   readonly callerSignal: AbortSignal | undefined;
-  /** The URL as openapi-fetch wrote it, when it gave a string: reading `url` costs a serialisation. */
-  readonly href: string | undefined;
 
   constructor(input: RequestInfo | URL, init?: RequestInit) {
     super(input, { ...init, redirect: "manual" });
-    this.href = typeof input === "string" ? input : undefined;
     const body = init?.body ?? (input instanceof Request ? input.body : null);
     this.keptBody = body == null ? undefined : typeof body === "string" ? body : null;
     this.callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
@@ -55,12 +52,6 @@ export class Call {
     if (request instanceof CallRequest && request.keptBody !== null) return new Call(request, request.keptBody, true, deadline);
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     return new Call(request, body, false, deadline);
-  }
-
-  /** The request's URL, as written when the client built it (not normalised). */
-  get url(): string {
-    const template = this.#template;
-    return template instanceof CallRequest && template.href !== undefined ? template.href : template.url;
   }
 
   /** The method and URL (without the query, which may hold filters) for errors and logs. */

@@ -21,19 +21,15 @@ export class ReadResponse extends Response {
   /** How many attempts the call took, this one included. */
   readonly attempts: number;
   readonly #url: string;
-  readonly #headers: Headers;
   readonly #read: BodyRead;
   readonly #parsed: unknown;
   #streamed: Response | undefined;
   #used = false;
 
-  /** `copyHeaders`: for a clone, whose headers are its own, as a `Response`'s clone's are. */
-  constructor(answer: Response, read: BodyRead, parsed: unknown, attempts: number, copyHeaders = false) {
+  constructor(answer: Response, read: BodyRead, parsed: unknown, attempts: number) {
     const empty = read.byteLength === 0 || NULL_BODY_STATUSES.has(answer.status);
-    super(null, { status: answer.status, statusText: answer.statusText });
+    super(null, { status: answer.status, statusText: answer.statusText, headers: wholeBodyHeaders(answer.headers, empty ? 0 : read.byteLength) });
     this.#url = answer.url;
-    const headers = wholeBodyHeaders(answer.headers, empty ? 0 : read.byteLength);
-    this.#headers = copyHeaders && headers === answer.headers ? new Headers(headers) : headers;
     this.#read = empty ? { text: "", byteLength: 0, bytes: undefined } : read;
     this.#parsed = parsed;
     this.attempts = attempts;
@@ -42,11 +38,6 @@ export class ReadResponse extends Response {
   /** The URL the answer came from (a constructed `Response` has none of its own). */
   override get url(): string {
     return this.#url;
-  }
-
-  /** The answer's headers, as they describe the body as read; not copied into a `Response` of our own. */
-  override get headers(): Headers {
-    return this.#headers;
   }
 
   /** The body as a `Response` of its own, from the first read that needs its stream on. */
@@ -97,7 +88,7 @@ export class ReadResponse extends Response {
   override clone(): ReadResponse {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
     // The copy parses its own value: a middleware that changes what it read leaves the caller's alone.
-    return new ReadResponse(this, this.#read, UNPARSED, this.attempts, true);
+    return new ReadResponse(this, this.#read, UNPARSED, this.attempts);
   }
 
   /** The service's error code, from either error body; for the retry decision. */
@@ -153,6 +144,7 @@ function wholeBodyHeaders(headers: Headers, length: number): Headers {
  */
 export function documentsNoSuccessBody(method: string, request: { readonly url: string }): boolean {
   if (method === "DELETE") return true;
+  // The URL only for a POST: reading a Request's URL costs a serialisation.
   return method === "POST" && /\/tags\/action\/?(?:\?|$)/.test(request.url);
 }
 
@@ -178,7 +170,7 @@ export async function readBody(answer: Response, attempt: Attempt): Promise<Read
   if (attempt.signal.aborted) throw attempt.signal.reason;
   const read = decodeOnce(bytes);
   if (!answer.ok || answer.status === 204) return new ReadResponse(answer, read, UNPARSED, attempt.number);
-  if (documentsNoSuccessBody(call.method, call)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number);
+  if (documentsNoSuccessBody(call.method, attempt.request)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number);
   const parsed = parsedIfJson(read.text);
   if (parsed === NOT_JSON_AND_NONE_EXPECTED) {
     const got = read.text.trim() === "" ? "an empty body" : "a body that is not valid JSON";

@@ -237,11 +237,6 @@ function parametersOf(entry) {
   return new Map(entry.parameters.map((parameter) => [`${parameter.in}:${parameter.name}`, parameter.object]));
 }
 
-/** @param {Json} node @param {Resolve} resolve @returns {Json} */
-function jsonSchema(node, resolve) {
-  return resolve(node)?.content?.["application/json"]?.schema;
-}
-
 /**
  * The changes from `before` to `after` that break clients written against `before`.
  * @param {Json} before
@@ -280,20 +275,19 @@ export function breakingChanges(before, after) {
     for (const name of oldParameters.keys()) {
       if (!newParameters.has(name)) changes.push({ rule: "parameter-removed", where: `${id} ${name}`, message: `parameter ${name} was removed` });
     }
-    const oldBody = jsonSchema(entry.operation.requestBody, resolveOld);
-    const newBody = jsonSchema(counterpart.operation.requestBody, resolveNew);
+    const oldBody = oldModel.bodySchema(entry, "request")?.node;
+    const newBody = newModel.bodySchema(counterpart, "request")?.node;
     if (oldBody !== undefined && newBody !== undefined) compareSchemas(oldBody, newBody, "request", `${id} body`, context, changes);
-    if (oldBody === undefined && newBody !== undefined && resolveNew(counterpart.operation.requestBody).required) {
+    if (oldBody === undefined && newBody !== undefined && newModel.requestBody(counterpart)?.required) {
       changes.push({ rule: "request-required-added", where: `${id} body`, message: "a request body is now required" });
     }
-    for (const [status, response] of Object.entries(entry.operation.responses ?? {})) {
-      const now = counterpart.operation.responses?.[status];
-      if (now === undefined) {
+    for (const status of Object.keys(entry.operation.responses ?? {})) {
+      if (counterpart.operation.responses?.[status] === undefined) {
         if (/^2/.test(status)) changes.push({ rule: "response-status-removed", where: `${id} ${status}`, message: `status ${status} was removed` });
         continue;
       }
-      const oldSchema = jsonSchema(response, resolveOld);
-      const newSchema = jsonSchema(now, resolveNew);
+      const oldSchema = oldModel.bodySchema(entry, status)?.node;
+      const newSchema = newModel.bodySchema(counterpart, status)?.node;
       if (oldSchema !== undefined && newSchema !== undefined) compareSchemas(oldSchema, newSchema, "response", `${id} ${status}`, context, changes);
     }
   }

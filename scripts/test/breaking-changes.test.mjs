@@ -153,6 +153,17 @@ describe("breakingChanges", () => {
     expect(rules(documentWith(), after)).toEqual(["response-required-removed"]);
   });
 
+  it("compares the bodies of a JSON media type other than application/json, as spec-model reads them", () => {
+    /** @param {any} document */
+    const asProblemJson = (document) => {
+      const operation = document.paths["/things"].post;
+      operation.responses[200].content = { "application/problem+json": operation.responses[200].content["application/json"] };
+      return document;
+    };
+    const after = asProblemJson(documentWith({ response: { properties: { id: { type: "string" } } } }));
+    expect(rules(asProblemJson(documentWith()), after)).toEqual(["response-property-removed"]);
+  });
+
   it("finds a removed success status", () => {
     const after = documentWith();
     after.paths["/things"].post.responses = { 201: after.paths["/things"].post.responses[200] };

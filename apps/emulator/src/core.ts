@@ -3,14 +3,14 @@
  * lifecycle, faults and persistence, and the operations on them that the handle and the
  * control API offer.
  */
+import { createRouter, type Router } from "@otc-vpcep/spec-model/router";
 import { randomUUID } from "node:crypto";
 import { Clock, checkTransitions, formatTransitions, type TransitionMode } from "./clock.js";
 import { Faults, parseFault, type Fault } from "./faults.js";
 import { Lifecycle } from "./lifecycle.js";
 import { EmulatorError, derivedDomain, type ResolvedOptions } from "./options.js";
 import { StateFile, StateWriteError } from "./persistence.js";
-import { Router } from "./router.js";
-import { loadSpec, type Spec } from "./spec.js";
+import { loadSpec, type Spec, type SpecOperation } from "./spec.js";
 import { Store, parseStateDocument, type StateDocument } from "./state.js";
 import { SpecValidator } from "./validation.js";
 import type { World } from "./world.js";
@@ -18,7 +18,7 @@ import type { AuthConfig } from "./auth.js";
 
 export class EmulatorCore {
   readonly spec: Spec;
-  readonly router: Router;
+  readonly router: Router<SpecOperation>;
   readonly validator: SpecValidator;
   readonly operationIds: ReadonlySet<string>;
   readonly store: Store;
@@ -39,7 +39,7 @@ export class EmulatorCore {
       throw new EmulatorError(`Cannot load the spec${options.spec === undefined ? "" : ` ${options.spec}`}: ${(error as Error).message}`);
     }
     this.store = new Store(options.firstMarkerId);
-    this.router = new Router(this.spec.operations);
+    this.router = createRouter(this.spec.operations);
     this.validator = new SpecValidator(this.spec);
     this.operationIds = new Set(this.spec.operations.map((operation) => operation.operationId));
     this.clock = new Clock(options.clock, options.startTime);

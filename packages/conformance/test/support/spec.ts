@@ -3,7 +3,8 @@
  * spec): its model, the suite's validator (strict ajv, every error), and the questions the
  * tests ask of it, by operationId.
  */
-import { specModel, type Operation } from "@otc-vpcep/spec-model";
+import { specModel } from "@otc-vpcep/spec-model";
+import { createRouter } from "@otc-vpcep/spec-model/router";
 import { createValidator, type ErrorObject } from "@otc-vpcep/spec-model/validator";
 
 type Json = Record<string, unknown>;
@@ -86,26 +87,11 @@ export function documentsBody(operationId: string, status: number): boolean {
   return key !== undefined && documentedResponses(operationId).includes(key);
 }
 
-interface Route {
-  method: string;
-  pattern: RegExp;
-  literalSegments: number;
-  operation: Operation;
-}
-
-/** Every operation as a matcher of its method and path; literal segments win over templates. */
-const routes: Route[] = model
-  .operations()
-  .map((operation) => {
-    const segments = operation.path.split("/").filter(Boolean);
-    const pattern = new RegExp(
-      `^/${segments.map((segment) => (segment.startsWith("{") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/")}$`,
-    );
-    return { method: operation.method.toUpperCase(), pattern, literalSegments: segments.filter((segment) => !segment.startsWith("{")).length, operation };
-  })
-  .sort((a, b) => b.literalSegments - a.literalSegments);
+/** The spec's router, as the emulator routes with it. */
+const router = createRouter(model.operations());
 
 /** The operation a request addresses, from its method and its path below the target's root. */
 export function operationFor(method: string, path: string): string | undefined {
-  return routes.find((route) => route.method === method && route.pattern.test(path))?.operation.id;
+  const route = router.match(method.toUpperCase(), path);
+  return route.kind === "operation" ? route.operation.id : undefined;
 }

@@ -24,9 +24,18 @@ export interface Router<T> {
   match(method: string, pathname: string): RouteMatch<T>;
 }
 
+export interface RouterOptions {
+  /**
+   * Whether a template of parameters only (`/{version}`) takes a path only where its parameters'
+   * `pattern`s match (the default, as a server answers: `/favicon.ico` is no version), or every path
+   * of its length (`false`: the operation a request was meant for, as Prism routes it).
+   */
+  parameterPatterns?: boolean;
+}
+
 /**
  * Routes requests to `operations` by path template: literal segments win over parameters,
  * position by position, and a template of parameters only (`/{version}`) takes a path only
- * where its parameters' `pattern`s match.
+ * where its parameters' `pattern`s match, unless `parameterPatterns` is false.
  */
-export declare function createRouter<T extends RoutableOperation>(operations: readonly T[]): Router<T>;
+export declare function createRouter<T extends RoutableOperation>(operations: readonly T[], options?: RouterOptions): Router<T>;

@@ -58,9 +58,10 @@ function compareTemplates(a, b) {
 /**
  * @template {RoutableOperation} T
  * @param {readonly T[]} operations
+ * @param {import("./router.d.mts").RouterOptions} [options]
  * @returns {import("./router.d.mts").Router<T>}
  */
-export function createRouter(operations) {
+export function createRouter(operations, { parameterPatterns: usePatterns = true } = {}) {
   /** @type {Map<string, Template<T>>} */
   const templates = new Map();
   for (const operation of operations) {
@@ -68,7 +69,7 @@ export function createRouter(operations) {
     if (template === undefined) {
       const segments = parseTemplate(operation.path);
       const onlyParameters = segments.every((segment) => "parameter" in segment);
-      template = { segments, operations: new Map(), patterns: onlyParameters ? parameterPatterns(operation) : undefined };
+      template = { segments, operations: new Map(), patterns: onlyParameters && usePatterns ? parameterPatterns(operation) : undefined };
       templates.set(operation.path, template);
     }
     template.operations.set(operation.method.toUpperCase(), operation);

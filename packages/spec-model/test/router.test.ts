@@ -30,6 +30,11 @@ describe("createRouter", () => {
     expect(routed("GET", "/favicon.ico")).toBe("not-found");
   });
 
+  it("takes every path of its length for a template of parameters only, without parameterPatterns", () => {
+    const meant = createRouter(specModel().operations(), { parameterPatterns: false });
+    expect(meant.match("GET", "/latest")).toMatchObject({ kind: "operation", operation: { id: "getVersion" }, pathParams: { version: "latest" } });
+  });
+
   it("ignores one trailing slash, and routes / to its own operation", () => {
     expect(routed("GET", `${P}/vpc-endpoints/`)).toBe("listEndpoints");
     expect(routed("GET", "/")).toBe("listVersions");

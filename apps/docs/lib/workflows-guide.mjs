@@ -135,9 +135,9 @@ function inputGroups(file, workflow) {
   const inputs = inputsOf(file, workflow);
   const { env, ...rest } = inputs.properties;
   const given = Object.entries(rest);
-  const secret = given.find(([, schema]) => schema.format === "password");
+  const [secret] = secretInputs(rest);
   if (secret !== undefined) {
-    throw new Error(`${workflow.workflowId}: its input ${secret[0]} is a secret (format: password), which would go on respect's command line; make it a property of its env input`);
+    throw new Error(`${workflow.workflowId}: its input ${secret} is a secret (format: password), which would go on respect's command line; make it a property of its env input`);
   }
   return {
     given,
@@ -145,6 +145,19 @@ function inputGroups(file, workflow) {
     required: new Set(inputs.required),
     requiredInEnvironment: new Set(env?.required ?? []),
   };
+}
+
+/**
+ * The secret inputs (`format: password`) among `properties`, at any depth, by their path (`a.b`).
+ * @param {Record<string, InputSchema>} properties
+ * @param {string} [prefix]
+ * @returns {string[]}
+ */
+function secretInputs(properties, prefix = "") {
+  return Object.entries(properties).flatMap(([name, schema]) => [
+    ...(schema.format === "password" ? [`${prefix}${name}`] : []),
+    ...secretInputs(schema.properties ?? {}, `${prefix}${name}.`),
+  ]);
 }
 
 /**
@@ -297,8 +310,9 @@ export function workflowsGuide(spec, files, programs) {
       "from the same variables: `VPCEP_BASE_URL` (the programs default to the emulator of `npm start`, " +
       `${DEFAULT_BASE_URL}), \`VPCEP_PROJECT_ID\`, \`VPCEP_TOKEN\` and the IDs of the resources a workflow ` +
       "builds on; the two-account workflows take the consumer's from `VPCEP_CONSUMER_...`. Respect reads the tokens " +
-      "(`VPCEP_TOKEN`, `VPCEP_CONSUMER_TOKEN`) from its environment or a `.env` file, as the workflows' `env` inputs, " +
-      "so that they never stand on its command line, where every user of the machine could read them. The tests run every " +
+      "(`VPCEP_TOKEN`, `VPCEP_CONSUMER_TOKEN`) from its environment or a `.env` file in the directory it runs in, as the " +
+      "workflows' `env` inputs, so that they never stand on its command line, where every user of the machine could read " +
+      "them; it does not refuse a missing one, whose calls then fail with 401. The tests run every " +
       "program against the emulator. This guide is generated from the published files when the page is built.",
     [
       "| workflow | what it does |",

@@ -196,6 +196,16 @@ describe("building the Workflows guide", () => {
     );
   });
 
+  it("fails for a secret nested in an input object too", () => {
+    const [first] = files;
+    if (first === undefined) throw new Error("no published workflow file");
+    const broken = structuredClone(first);
+    const workflow = broken.document.workflows[0];
+    if (workflow?.inputs?.properties === undefined) throw new Error(`${first.file} has a workflow without inputs`);
+    workflow.inputs.properties.owner = { type: "object", properties: { token: { type: "string", format: "password" } } };
+    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(`${workflow.workflowId}: its input owner.token is a secret`);
+  });
+
   it("fails the page when it is given a workflow without a program", () => {
     const incomplete = new Map(programs);
     incomplete.delete("surveyProject");

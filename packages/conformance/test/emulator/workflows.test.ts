@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from "@otc-vpcep/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedWorkflowIds, respectRunner, stepsOf as steps, WORKFLOW_FILES, type RespectReport } from "../support/respect.js";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { publishedEnvInputs, publishedWorkflowIds, respectRunner, stepsOf as steps, WORKFLOW_FILES, type RespectReport } from "../support/respect.js";
 
 // The spec's Arazzo workflows (spec/workflows, published in @otc-vpcep/spec), run with
 // `redocly respect` against the stateful emulator: every step's success criteria, and the
@@ -56,6 +56,10 @@ it("runs every workflow @otc-vpcep/spec publishes", () => {
   expect(publishedWorkflowIds()).toEqual([...RUN_HERE].sort());
 });
 
+it("knows the env inputs of the published workflows: the two tokens", () => {
+  expect(publishedEnvInputs()).toEqual(Object.keys(ENVIRONMENT).sort());
+});
+
 describe("the read-only workflow under redocly respect, against the emulator", { timeout: 60_000 }, () => {
   it("surveyProject reads the versions, the quotas and the first page of each list, and changes nothing", async () => {
     const { clockMs: _, ...before } = emulator.snapshot();
@@ -78,6 +82,11 @@ describe("the read-only workflow under redocly respect, against the emulator", {
   });
 
   it("takes the token from respect's environment: without VPCEP_TOKEN there, the emulator refuses the calls", async () => {
+    // One in this process's environment does not count: the run gives respect its own.
+    vi.stubEnv("VPCEP_TOKEN", TOKENS.owner);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     const report = await respect("surveyProject", { project_id: projectId }, survey, {});
     expect(report.exitCode).not.toBe(0);
     expect(steps(report)).toEqual([

@@ -29,6 +29,19 @@ export function publishedWorkflowIds(): string[] {
     .sort();
 }
 
+/**
+ * The `env` inputs the published workflows use (`$inputs.env.NAME`): the tokens. Every run sets
+ * each of them, to "" where it gives none, so that neither this process's environment nor a `.env`
+ * file (which respect reads from the directory it runs in, or above) fills one in.
+ */
+export function publishedEnvInputs(): string[] {
+  const dir = dirname(WORKFLOW_FILES.lifecycle);
+  const names = readdirSync(dir)
+    .filter((file) => file.endsWith(".arazzo.yaml"))
+    .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(/\$inputs\.env\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1] ?? ""));
+  return [...new Set(names)].sort();
+}
+
 export interface RespectReport {
   exitCode: number;
   /** What respect printed, every secret input replaced by `<secret>`. */
@@ -54,7 +67,8 @@ export interface RespectRun {
   inputs: Record<string, string>;
   /**
    * The workflow's `env` inputs (the tokens), handed to respect in its environment: the command
-   * line would show them to every user of the machine. No other `VPCEP_` variable reaches respect.
+   * line would show them to every user of the machine. No other `VPCEP_` variable of this process
+   * reaches respect, and an env input not given here is "" (see `publishedEnvInputs`).
    */
   environment: Record<string, string>;
   /** Values the output must never show (tokens); respect masks the inputs marked `format: password`, and this is checked. */
@@ -83,9 +97,11 @@ async function runRespect({ file, workflowId, server, inputs, environment, secre
     throw new Error(`${workflowId}: a secret would stand on respect's command line, where every user of the machine can read it; pass it in \`environment\``);
   }
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VPCEP_")));
-  const env = { ...inherited, ...environment, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
+  const unset = Object.fromEntries(publishedEnvInputs().map((name) => [name, ""]));
+  const env = { ...inherited, ...unset, ...environment, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
   const { exitCode, printed } = await new Promise<{ exitCode: number; printed: string }>((resolve) => {
-    execFile(process.execPath, args, { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    // In the runner's own folder, which has no `.env` for respect to read.
+    execFile(process.execPath, args, { cwd: dirname(report), env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, printed: `${stdout}${stderr}` }),
     );
   });

@@ -7,6 +7,9 @@ import type { Attempt, Send } from "../src/transport/policy.js";
 const timeout = { attemptMs: 100, totalMs: 250 };
 const now = () => performance.now();
 
+/** A send that never answers, and ignores its signal: only the race can end its attempt. */
+const deaf: Send = () => new Promise(() => {});
+
 /** A send that never answers, until its attempt's signal aborts. */
 const hanging: Send = (attempt) =>
   new Promise((_, reject) => attempt.signal.addEventListener("abort", () => reject(attempt.signal.reason), { once: true }));
@@ -54,6 +57,28 @@ describe("attemptLimits", () => {
     const error = await outcome;
     expect(error).toBeInstanceOf(VpcepAbortError);
     expect((error as Error).message).toContain("user cancelled");
+  });
+
+  it("ends an attempt whose send ignores the signal at its limit", async () => {
+    const timedOut = attemptLimits(timeout, now)(await attempt(), deaf).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await timedOut).toMatchObject({ limit: "attempt", timeoutMs: 100 });
+  });
+
+  it("ends an attempt whose send ignores the signal when the caller aborts", async () => {
+    const controller = new AbortController();
+    const aborted = attemptLimits(timeout, now)(await attempt(controller.signal), deaf).catch((error: unknown) => error);
+    controller.abort(new Error("user cancelled"));
+    expect(await aborted).toBeInstanceOf(VpcepAbortError);
+  });
+
+  it("turns a send that throws at once into the attempt's failure", async () => {
+    const failure = new Error("thrown, not rejected");
+    const throwing: Send = () => {
+      throw failure;
+    };
+    await expect(attemptLimits(timeout, now)(await attempt(), throwing)).rejects.toBe(failure);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("passes other failures as they are", async () => {

@@ -17,7 +17,7 @@ import { findOperation } from "./spec.mjs";
  * @typedef {import("./arazzo.mjs").ArazzoFile} ArazzoFile
  * @typedef {import("./arazzo.mjs").Workflow} Workflow
  * @typedef {import("./arazzo.mjs").Step} Step
- * @typedef {{ type?: string, format?: string, description?: string, properties?: Record<string, InputSchema>, required?: string[] }} InputSchema
+ * @typedef {{ type?: string, format?: string, description?: string, properties?: Record<string, InputSchema>, required?: string[], items?: InputSchema, additionalProperties?: InputSchema | boolean, allOf?: InputSchema[], anyOf?: InputSchema[], oneOf?: InputSchema[] }} InputSchema
  */
 
 /** The guide's name: its tag, its title and its place in the navigation. */
@@ -148,16 +148,30 @@ function inputGroups(file, workflow) {
 }
 
 /**
- * The secret inputs (`format: password`) among `properties`, at any depth, by their path (`a.b`).
+ * The secret inputs (`format: password`) among `properties`, at any depth, by their path (`a.b`,
+ * `a[]` for an array's items); subschemas of `allOf`, `anyOf`, `oneOf` and `additionalProperties` count.
  * @param {Record<string, InputSchema>} properties
  * @param {string} [prefix]
  * @returns {string[]}
  */
 function secretInputs(properties, prefix = "") {
-  return Object.entries(properties).flatMap(([name, schema]) => [
-    ...(schema.format === "password" ? [`${prefix}${name}`] : []),
-    ...secretInputs(schema.properties ?? {}, `${prefix}${name}.`),
-  ]);
+  return Object.entries(properties).flatMap(([name, schema]) => secretsOf(schema, `${prefix}${name}`));
+}
+
+/**
+ * @param {InputSchema} schema
+ * @param {string} path
+ * @returns {string[]}
+ */
+function secretsOf(schema, path) {
+  const parts = [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+  if (typeof schema.additionalProperties === "object") parts.push(schema.additionalProperties);
+  return [
+    ...(schema.format === "password" ? [path] : []),
+    ...secretInputs(schema.properties ?? {}, `${path}.`),
+    ...(schema.items === undefined ? [] : secretsOf(schema.items, `${path}[]`)),
+    ...parts.flatMap((part) => secretsOf(part, path)),
+  ];
 }
 
 /**

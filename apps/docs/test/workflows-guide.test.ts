@@ -196,7 +196,7 @@ describe("building the Workflows guide", () => {
     );
   });
 
-  it("fails for a secret nested in an input object too", () => {
+  it("fails for a secret nested in an input, in an object or in the items of an array", () => {
     const [first] = files;
     if (first === undefined) throw new Error("no published workflow file");
     const broken = structuredClone(first);
@@ -204,6 +204,8 @@ describe("building the Workflows guide", () => {
     if (workflow?.inputs?.properties === undefined) throw new Error(`${first.file} has a workflow without inputs`);
     workflow.inputs.properties.owner = { type: "object", properties: { token: { type: "string", format: "password" } } };
     expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(`${workflow.workflowId}: its input owner.token is a secret`);
+    workflow.inputs.properties.owner = { type: "array", items: { anyOf: [{ type: "string", format: "password" }] } };
+    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(`${workflow.workflowId}: its input owner[] is a secret`);
   });
 
   it("fails the page when it is given a workflow without a program", () => {

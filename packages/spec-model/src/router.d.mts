@@ -20,6 +20,8 @@ export interface Router<T> {
   /**
    * The operation that `method` (upper case, as HTTP sends it; `HEAD` falls back to `GET`) and
    * `pathname` (as sent, still percent-encoded, without the query; one trailing `/` is ignored) address.
+   * A segment that is not valid percent-encoding is `bad-path` as soon as a template of the path's
+   * length would take it as a parameter.
    */
   match(method: string, pathname: string): RouteMatch<T>;
 }
@@ -28,7 +30,7 @@ export interface RouterOptions {
   /**
    * Whether a template of parameters only (`/{version}`) takes a path only where its parameters'
    * `pattern`s match (the default, as a server answers: `/favicon.ico` is no version), or every path
-   * of its length (`false`: the operation a request was meant for, as Prism routes it).
+   * of its length (`false`: the operation a request was meant for, ignoring the patterns as Prism does).
    */
   parameterPatterns?: boolean;
 }

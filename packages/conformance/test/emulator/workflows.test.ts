@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "@otc-vpcep/emulator";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { publishedEnvInputs, publishedWorkflowIds, respectRunner, stepsOf as steps, WORKFLOW_FILES, type RespectReport } from "../support/respect.js";
@@ -79,6 +81,12 @@ describe("the read-only workflow under redocly respect, against the emulator", {
   it("refuses to run respect with a token on its command line, where every user of the machine could read it", async () => {
     const run = runner.run({ file: survey, workflowId: "surveyProject", server: emulator.url, inputs: { project_id: projectId, token: TOKENS.owner }, environment: {}, secrets: [TOKENS.owner] });
     await expect(run).rejects.toThrow("surveyProject: a secret would stand on respect's command line");
+  });
+
+  it("runs respect where the only .env files it reads are empty ones of its own, not a shared folder's", () => {
+    const envFiles = [join(runner.folder, ".env"), join(runner.folder, "run", ".env")];
+    expect(envFiles.map((file) => readFileSync(file, "utf8"))).toEqual(["", ""]);
+    expect(statSync(runner.folder).mode & 0o077).toBe(0);
   });
 
   it("takes the token from respect's environment: without VPCEP_TOKEN there, the emulator refuses the calls", async () => {

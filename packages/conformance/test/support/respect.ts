@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -31,8 +31,7 @@ export function publishedWorkflowIds(): string[] {
 
 /**
  * The `env` inputs the published workflows use (`$inputs.env.NAME`): the tokens. Every run sets
- * each of them, to "" where it gives none, so that neither this process's environment nor a `.env`
- * file (which respect reads from the directory it runs in, or above) fills one in.
+ * each of them, to "" where it gives none, so that nothing else fills one in (see `respectRunner`).
  */
 export function publishedEnvInputs(): string[] {
   const dir = dirname(WORKFLOW_FILES.lifecycle);
@@ -76,17 +75,26 @@ export interface RespectRun {
   timeoutMs?: number;
 }
 
-/** A folder for respect's reports, removed by `dispose`. */
+/**
+ * A folder of its own (only this user's, as `mkdtemp` makes it) for respect's reports, removed by
+ * `dispose`. Respect runs in its `run` folder. It reads a `.env` file there, and the first one it finds
+ * from the folder above upward: the empty ones in `run` and in the folder stop it there, before the
+ * shared temp folder, where any user could leave one.
+ */
 export function respectRunner() {
-  const work = mkdtempSync(join(tmpdir(), "otc-vpcep-respect-"));
+  const folder = mkdtempSync(join(tmpdir(), "otc-vpcep-respect-"));
+  const cwd = join(folder, "run");
+  mkdirSync(cwd);
+  for (const dir of [folder, cwd]) writeFileSync(join(dir, ".env"), "");
   let runs = 0;
   return {
-    run: (options: RespectRun) => runRespect(options, join(work, `${options.workflowId}-${++runs}.json`)),
-    dispose: () => rmSync(work, { recursive: true, force: true }),
+    folder,
+    run: (options: RespectRun) => runRespect(options, join(folder, `${options.workflowId}-${++runs}.json`), cwd),
+    dispose: () => rmSync(folder, { recursive: true, force: true }),
   };
 }
 
-async function runRespect({ file, workflowId, server, inputs, environment, secrets = [], timeoutMs = 120_000 }: RespectRun, report: string): Promise<RespectReport> {
+async function runRespect({ file, workflowId, server, inputs, environment, secrets = [], timeoutMs = 120_000 }: RespectRun, report: string, cwd: string): Promise<RespectReport> {
   // The inputs as one JSON object: respect splits `-i name=value` at `=` and `,`, which would cut a
   // token with base64 padding. Respect stops itself before it is killed, so that it writes its report.
   const executionTimeout = Math.max(1_000, timeoutMs - 10_000);
@@ -100,8 +108,7 @@ async function runRespect({ file, workflowId, server, inputs, environment, secre
   const unset = Object.fromEntries(publishedEnvInputs().map((name) => [name, ""]));
   const env = { ...inherited, ...unset, ...environment, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
   const { exitCode, printed } = await new Promise<{ exitCode: number; printed: string }>((resolve) => {
-    // In the runner's own folder, which has no `.env` for respect to read.
-    execFile(process.execPath, args, { cwd: dirname(report), env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, args, { cwd, env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, printed: `${stdout}${stderr}` }),
     );
   });

@@ -32,6 +32,31 @@ function blocks(markdown: string, lang: string): string[] {
   return [...markdown.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map((match) => match[1] ?? "");
 }
 
+type PublishedWorkflow = (typeof files)[number]["document"]["workflows"][number];
+
+/** The first published workflow's id: the one `guideWithFirstWorkflow` changes. */
+function firstWorkflowId(): string {
+  return files[0]?.document.workflows[0]?.workflowId ?? "";
+}
+
+/** Building the guide from the published files, with a copy of the first workflow changed by `change`. */
+function guideWithFirstWorkflow(change: (workflow: PublishedWorkflow) => void): () => string {
+  const [first, ...rest] = files;
+  if (first === undefined) throw new Error("no published workflow file");
+  const broken = structuredClone(first);
+  const workflow = broken.document.workflows[0];
+  if (workflow === undefined) throw new Error(`${first.file} has no workflow`);
+  change(workflow);
+  return () => workflowsGuide(spec, [broken, ...rest], programs);
+}
+
+/** A workflow's input properties, to add one to. */
+function inputsOfWorkflow(workflow: PublishedWorkflow): NonNullable<NonNullable<PublishedWorkflow["inputs"]>["properties"]> {
+  const properties = workflow.inputs?.properties;
+  if (properties === undefined) throw new Error(`${workflow.workflowId} has no inputs`);
+  return properties;
+}
+
 describe("the Workflows guide on the page", () => {
   it("is a guide, the last of the group Guides, and only on the page: the spec has none", () => {
     expect(page["x-tagGroups"]?.find((group) => group.name === "Guides")?.tags.at(-1)).toBe(WORKFLOWS_GUIDE);
@@ -175,37 +200,35 @@ describe("building the Workflows guide", () => {
   });
 
   it("fails when a step calls an operation the spec does not have", () => {
-    const [first] = files;
-    if (first === undefined) throw new Error("no published workflow file");
-    const broken = structuredClone(first);
-    const step = broken.document.workflows[0]?.steps[0];
-    if (step === undefined) throw new Error(`${first.file} has no step`);
-    step.operationId = "$sourceDescriptions.vpcep.launchRocket";
-    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow("calls launchRocket, which the spec does not have");
+    const build = guideWithFirstWorkflow((workflow) => {
+      const [step] = workflow.steps;
+      if (step === undefined) throw new Error(`${workflow.workflowId} has no step`);
+      step.operationId = "$sourceDescriptions.vpcep.launchRocket";
+    });
+    expect(build).toThrow("calls launchRocket, which the spec does not have");
   });
 
   it("fails when a secret input would go on respect's command line instead of into its env input", () => {
-    const [first] = files;
-    if (first === undefined) throw new Error("no published workflow file");
-    const broken = structuredClone(first);
-    const workflow = broken.document.workflows[0];
-    if (workflow?.inputs?.properties === undefined) throw new Error(`${first.file} has a workflow without inputs`);
-    workflow.inputs.properties.token = { type: "string", format: "password" };
-    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(
-      `${workflow.workflowId}: its input token is a secret (format: password), which would go on respect's command line; make it a property of its env input`,
+    const build = guideWithFirstWorkflow((workflow) => {
+      inputsOfWorkflow(workflow).token = { type: "string", format: "password" };
+    });
+    expect(build).toThrow(
+      `${firstWorkflowId()}: its input token is a secret (format: password), which would go on respect's command line; make it a property of its env input`,
     );
   });
 
-  it("fails for a secret nested in an input, in an object or in the items of an array", () => {
-    const [first] = files;
-    if (first === undefined) throw new Error("no published workflow file");
-    const broken = structuredClone(first);
-    const workflow = broken.document.workflows[0];
-    if (workflow?.inputs?.properties === undefined) throw new Error(`${first.file} has a workflow without inputs`);
-    workflow.inputs.properties.owner = { type: "object", properties: { token: { type: "string", format: "password" } } };
-    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(`${workflow.workflowId}: its input owner.token is a secret`);
-    workflow.inputs.properties.owner = { type: "array", items: { anyOf: [{ type: "string", format: "password" }] } };
-    expect(() => workflowsGuide(spec, [broken, ...files.slice(1)], programs)).toThrow(`${workflow.workflowId}: its input owner[] is a secret`);
+  it("fails for a secret nested in an input object", () => {
+    const build = guideWithFirstWorkflow((workflow) => {
+      inputsOfWorkflow(workflow).owner = { type: "object", properties: { token: { type: "string", format: "password" } } };
+    });
+    expect(build).toThrow(`${firstWorkflowId()}: its input owner.token is a secret`);
+  });
+
+  it("fails for a secret in the items of an input array, under anyOf", () => {
+    const build = guideWithFirstWorkflow((workflow) => {
+      inputsOfWorkflow(workflow).owner = { type: "array", items: { anyOf: [{ type: "string", format: "password" }] } };
+    });
+    expect(build).toThrow(`${firstWorkflowId()}: its input owner[] is a secret`);
   });
 
   it("fails the page when it is given a workflow without a program", () => {

@@ -6,6 +6,7 @@
 // program with @otc-vpcep/client: workflows/<workflowId>.ts, hand-written, one per workflow.
 import { fileURLToPath } from "node:url";
 import { specModel } from "@otc-vpcep/spec-model";
+import traverse from "json-schema-traverse";
 import { operationAnchor, sectionAnchor } from "./anchors.mjs";
 import { operationIdOf } from "./arazzo.mjs";
 import { readPrograms } from "./code-samples.mjs";
@@ -17,7 +18,7 @@ import { findOperation } from "./spec.mjs";
  * @typedef {import("./arazzo.mjs").ArazzoFile} ArazzoFile
  * @typedef {import("./arazzo.mjs").Workflow} Workflow
  * @typedef {import("./arazzo.mjs").Step} Step
- * @typedef {{ type?: string, format?: string, description?: string, properties?: Record<string, InputSchema>, required?: string[], items?: InputSchema, additionalProperties?: InputSchema | boolean, allOf?: InputSchema[], anyOf?: InputSchema[], oneOf?: InputSchema[] }} InputSchema
+ * @typedef {{ type?: string, format?: string, description?: string, properties?: Record<string, InputSchema>, required?: string[] }} InputSchema
  */
 
 /** The guide's name: its tag, its title and its place in the navigation. */
@@ -148,30 +149,21 @@ function inputGroups(file, workflow) {
 }
 
 /**
- * The secret inputs (`format: password`) among `properties`, at any depth, by their path (`a.b`,
- * `a[]` for an array's items); subschemas of `allOf`, `anyOf`, `oneOf` and `additionalProperties` count.
+ * The secret inputs (`format: password`) among `properties`, at any depth and in any subschema
+ * (json-schema-traverse walks them), by their path: `a.b`, `a[]` for an array's items.
  * @param {Record<string, InputSchema>} properties
- * @param {string} [prefix]
  * @returns {string[]}
  */
-function secretInputs(properties, prefix = "") {
-  return Object.entries(properties).flatMap(([name, schema]) => secretsOf(schema, `${prefix}${name}`));
-}
-
-/**
- * @param {InputSchema} schema
- * @param {string} path
- * @returns {string[]}
- */
-function secretsOf(schema, path) {
-  const parts = [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
-  if (typeof schema.additionalProperties === "object") parts.push(schema.additionalProperties);
-  return [
-    ...(schema.format === "password" ? [path] : []),
-    ...secretInputs(schema.properties ?? {}, `${path}.`),
-    ...(schema.items === undefined ? [] : secretsOf(schema.items, `${path}[]`)),
-    ...parts.flatMap((part) => secretsOf(part, path)),
-  ];
+function secretInputs(properties) {
+  /** @type {string[]} */
+  const found = [];
+  traverse({ properties }, (schema, pointer) => {
+    if (schema.format !== "password") return;
+    const segments = pointer.split("/").slice(1);
+    const path = segments.map((segment, index) => (segments[index - 1] === "properties" ? `.${segment}` : segment === "items" ? "[]" : "")).join("");
+    found.push(path.slice(1));
+  });
+  return found;
 }
 
 /**

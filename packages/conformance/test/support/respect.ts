@@ -20,13 +20,17 @@ export const WORKFLOW_FILES = {
   survey: require.resolve("@otc-vpcep/spec/workflows/survey-project.arazzo.yaml"),
 } as const;
 
-/** The workflowIds of every Arazzo file @otc-vpcep/spec publishes, so that a test can say it runs them all. */
-export function publishedWorkflowIds(): string[] {
+/** What a pattern's first group captures in every Arazzo file that @otc-vpcep/spec publishes. */
+function publishedMatches(pattern: RegExp): string[] {
   const dir = dirname(WORKFLOW_FILES.lifecycle);
   return readdirSync(dir)
     .filter((file) => file.endsWith(".arazzo.yaml"))
-    .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(/^\s*- workflowId: (\S+)$/gm)].map((match) => match[1] ?? ""))
-    .sort();
+    .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(pattern)].map((match) => match[1] ?? ""));
+}
+
+/** The workflowIds of every Arazzo file @otc-vpcep/spec publishes, so that a test can say it runs them all. */
+export function publishedWorkflowIds(): string[] {
+  return publishedMatches(/^\s*- workflowId: (\S+)$/gm).sort();
 }
 
 /**
@@ -34,11 +38,7 @@ export function publishedWorkflowIds(): string[] {
  * each of them, to "" where it gives none, so that nothing else fills one in (see `respectRunner`).
  */
 export function publishedEnvInputs(): string[] {
-  const dir = dirname(WORKFLOW_FILES.lifecycle);
-  const names = readdirSync(dir)
-    .filter((file) => file.endsWith(".arazzo.yaml"))
-    .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(/\$inputs\.env\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1] ?? ""));
-  return [...new Set(names)].sort();
+  return [...new Set(publishedMatches(/\$inputs\.env\.([A-Za-z_][A-Za-z0-9_]*)/g))].sort();
 }
 
 export interface RespectReport {

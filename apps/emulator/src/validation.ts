@@ -56,6 +56,8 @@ export function ruleText(error: ErrorObject): { path: string; text: string } {
       return { path: error.instancePath, text: `must match the pattern ${String(params["pattern"])} (rule: pattern)` };
     case "format":
       return { path: error.instancePath, text: `must be a valid ${String(params["format"])} (rule: format)` };
+    case "false schema":
+      return { path: error.instancePath, text: "is refused by the spec, whose schema here is false (rule: false schema)" };
     default:
       return { path: error.instancePath, text: `${error.message ?? "is invalid"} (rule: ${error.keyword})` };
   }
@@ -193,7 +195,7 @@ export class SpecValidator {
         .map((parameter) => {
           const type = typeOf(this.spec.model, parameter.schema);
           const exploded = parameter.in === "query" && type === "object" && parameter.explode !== false;
-          const properties = exploded && isObject(parameter.schema["properties"]) ? Object.keys(parameter.schema["properties"]) : undefined;
+          const properties = exploded && isObject(parameter.schema) && isObject(parameter.schema["properties"]) ? Object.keys(parameter.schema["properties"]) : undefined;
           return { parameter, type, properties, validate: this.compile(`${parameter.pointer}/schema`) };
         });
       this.parameters.set(operation, compiled);

@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadSpec, pointerSegments, specModel } from "@otc-vpcep/spec-model";
+import { afterAll, describe, expect, it } from "vitest";
 import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
 
 describe("request validation from the spec", () => {
@@ -134,5 +138,30 @@ describe("request validation from the spec", () => {
     const api = apiOf(await startTestEmulator());
     expectError(await api.createService({ tags: [{ key: "k".repeat(37), value: "v" }] }), 400, "EndPoint.3072");
     expectError(await api.createService({ tags: [{ key: "k", value: "v".repeat(44) }] }), 400, "EndPoint.3073");
+  });
+});
+
+describe("request validation from a spec of the user's", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "vpcep-emulator-spec-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** The bundled spec with the schema at a pointer replaced, as a file. */
+  function specWith(pointer: string, schema: unknown): string {
+    const document = structuredClone(loadSpec());
+    const segments = pointerSegments(pointer);
+    const last = segments.pop() as string;
+    const holder = segments.reduce<Record<string, unknown>>((node, segment) => node[segment] as Record<string, unknown>, document);
+    holder[last] = schema;
+    const file = path.join(folder, `${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(document));
+    return file;
+  }
+
+  it("refuses every body where the body's schema is the boolean schema false, naming the rule", async () => {
+    const pointer = specModel().bodySchema("createEndpoint", "request")?.pointer as string;
+    const api = apiOf(await startTestEmulator({ spec: specWith(pointer, false) }));
+    const answer = await api.createEndpoint("s", {});
+    expectError(answer, 400, "EndPoint.0002");
+    expect(answer.body["error_msg"]).toBe("Parameter error: the body is refused by the spec, whose schema here is false (rule: false schema).");
   });
 });

@@ -10,7 +10,8 @@ export declare const HTTP_METHODS: readonly ["get", "put", "post", "delete", "op
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export type JsonObject = Record<string, unknown>;
-export type Schema = JsonObject;
+/** A JSON Schema as OpenAPI 3.1 takes one: an object, or `true` (anything) and `false` (nothing). */
+export type Schema = JsonObject | boolean;
 export type SecurityRequirement = Record<string, string[]>;
 
 export interface OpenApiDocument {

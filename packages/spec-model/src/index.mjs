@@ -72,6 +72,14 @@ function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A JSON Schema, as OpenAPI 3.1 takes one: an object, or `true` (anything) or `false` (nothing).
+ * @param {unknown} value @returns {value is Schema}
+ */
+function isSchema(value) {
+  return isObject(value) || typeof value === "boolean";
+}
+
 /** @param {unknown} value @returns {value is { $ref: string }} */
 function isRef(value) {
   return isObject(value) && typeof value["$ref"] === "string";
@@ -222,7 +230,7 @@ class SpecModel {
         name: node["name"],
         in: /** @type {Parameter["in"]} */ (node["in"]),
         required: node["required"] === true,
-        schema: isObject(node["schema"]) ? node["schema"] : {},
+        schema: isSchema(node["schema"]) ? node["schema"] : {},
         style: typeof node["style"] === "string" ? node["style"] : undefined,
         explode: typeof node["explode"] === "boolean" ? node["explode"] : undefined,
         pointer: at,
@@ -247,7 +255,7 @@ class SpecModel {
         mediaType,
         node,
         pointer: located.pointer,
-        schema: isObject(schema) ? { node: schema, pointer: `${located.pointer}/schema` } : undefined,
+        schema: isSchema(schema) ? { node: schema, pointer: `${located.pointer}/schema` } : undefined,
       };
     });
   }

@@ -1,10 +1,12 @@
+import type { Schema } from "./index.d.mts";
+
 /** What the router reads of an operation: spec-model's `Operation`, or a type that extends it with the same fields. */
 export interface RoutableOperation {
   /** In either case: routes are kept by the upper-case method. */
   method: string;
   /** The path template, e.g. `/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}`. */
   path: string;
-  parameters: readonly { name: string; in: string; schema: Record<string, unknown> }[];
+  parameters: readonly { name: string; in: string; schema: Schema }[];
 }
 
 export type RouteMatch<T> =

@@ -35,7 +35,7 @@ function parameterPatterns(operation) {
   /** @type {Map<string, RegExp>} */
   const patterns = new Map();
   for (const parameter of operation.parameters) {
-    const pattern = parameter.schema["pattern"];
+    const pattern = typeof parameter.schema === "object" ? parameter.schema["pattern"] : undefined;
     if (parameter.in === "path" && typeof pattern === "string") patterns.set(parameter.name, new RegExp(pattern, "u"));
   }
   return patterns;

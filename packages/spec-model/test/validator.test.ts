@@ -106,3 +106,27 @@ describe("the configuration", () => {
     expect(all.violations(all.body("listThings", 200)!, {})).toHaveLength(2);
   });
 });
+
+describe("boolean schemas, which OpenAPI 3.1 takes as JSON Schema does", () => {
+  /** listThings with its 200 body's schema and its limit's schema as written. */
+  function withSchemas(body: boolean, limit: boolean): OpenApiDocument {
+    const document = documentWith({});
+    const operation = (document.paths?.["/things"] as { get: { parameters: { schema: unknown }[]; responses: Record<string, { content: Record<string, { schema: unknown }> }> } }).get;
+    operation.responses["200"]!.content["application/json"]!.schema = body;
+    operation.parameters[0]!.schema = limit;
+    return document;
+  }
+
+  it("are kept as the schema of a body and of a parameter, with their pointers", () => {
+    const model = specModel(withSchemas(false, true));
+    expect(model.bodySchema("listThings", 200)).toEqual({ node: false, pointer: "#/paths/~1things/get/responses/200/content/application~1json/schema" });
+    expect(model.operationById("listThings").parameters[0]?.schema).toBe(true);
+  });
+
+  it("validate as they say: false refuses every value, true takes any", () => {
+    const validator = createValidator(specModel(withSchemas(false, true)));
+    expect(validator.violations(validator.body("listThings", 200)!, {}).map((error) => error.keyword)).toEqual(["false schema"]);
+    expect(validator.parameter("listThings", "limit")("anything")).toBe(true);
+  });
+});
+

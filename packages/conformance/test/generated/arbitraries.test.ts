@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describePath } from "../support/arbitraries.js";
-import { responseSchemaOf, schemas } from "../support/generated-requests.js";
+import { generatable, responseSchemaOf, schemas } from "../support/generated-requests.js";
 import { settings } from "../support/generated-runner.js";
 import { documentedResponses, operationIds, schemaViolations } from "../support/spec.js";
 
@@ -54,3 +54,18 @@ describe("the derivation of arbitraries from the spec's schemas", () => {
     },
   );
 });
+
+describe("boolean schemas, which the spec may hold where a schema goes", () => {
+  it("read true as a schema without constraints", () => {
+    expect(generatable(true, "#/x")).toEqual({});
+    expect(schemas.view(true as unknown as Record<string, unknown>)).toEqual({});
+  });
+
+  it("refuse false, which accepts no value to generate, naming where it stands", () => {
+    expect(() => generatable(false, "#/paths/~1things/post/requestBody/content/application~1json/schema")).toThrow(
+      "the schema at #/paths/~1things/post/requestBody/content/application~1json/schema is false, which accepts no value: nothing can be generated for it",
+    );
+    expect(() => schemas.view(false as unknown as Record<string, unknown>)).toThrow("a schema false accepts no value");
+  });
+});
+

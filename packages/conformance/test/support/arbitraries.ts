@@ -220,9 +220,14 @@ class Collecting {
 export class SchemaArbitraries {
   constructor(private readonly options: DerivationOptions) {}
 
-  /** The schema with `$ref` and a single-schema `allOf` merged in; checks the keywords. */
+  /**
+   * The schema with `$ref` and a single-schema `allOf` merged in; checks the keywords. A
+   * boolean schema nested in another is `{}` for `true`; `false` accepts no value to generate.
+   */
   view(schema: JsonSchema, depth = 0): View {
     if (depth > 32) throw new Error("schema nesting too deep (a recursive schema?)");
+    if ((schema as unknown) === true) return {};
+    if ((schema as unknown) === false) throw new Error("arbitraries: a schema false accepts no value, so none can be generated for it");
     for (const key of Object.keys(schema)) {
       if (!CONSTRAINTS.has(key) && !ANNOTATIONS.has(key) && !key.startsWith("x-")) {
         throw new Error(`arbitraries: the keyword "${key}" is not supported (in ${JSON.stringify(schema).slice(0, 120)})`);

@@ -2,6 +2,7 @@
  * Whole requests of an operation generated from the spec: path and query parameters
  * and the JSON body, either all valid or with exactly one constraint broken.
  */
+import type { Schema } from "@otc-vpcep/spec-model";
 import { createValidator, type ValidateFunction } from "@otc-vpcep/spec-model/validator";
 import fc from "fast-check";
 import {
@@ -32,6 +33,16 @@ export const schemas = new SchemaArbitraries({
   acceptsFormat,
 });
 
+/**
+ * A schema as the generator reads one, an object: `true` (anything) is `{}`; `false` accepts
+ * nothing, so no valid request (and no breakage of it) can be made.
+ */
+export function generatable(schema: Schema, pointer: string): JsonSchema {
+  if (schema === true) return {};
+  if (schema === false) throw new Error(`the schema at ${pointer} is false, which accepts no value: nothing can be generated for it`);
+  return schema;
+}
+
 export interface ParameterModel {
   name: string;
   in: "path" | "query";
@@ -59,14 +70,15 @@ export function operationModel(operationId: string): OperationModel {
   const parameters = operation.parameters.map((parameter): ParameterModel => {
     const where = parameter.in;
     if (where !== "path" && where !== "query") throw new Error(`${operationId}: ${where} parameters are not generated`);
-    const exploded = schemas.view(parameter.schema)["type"] === "object";
+    const schema = generatable(parameter.schema, `${parameter.pointer}/schema`);
+    const exploded = schemas.view(schema)["type"] === "object";
     if (exploded && (parameter.style ?? "form") !== "form") throw new Error(`${operationId}: only form-style objects`);
     if (exploded && parameter.explode === false) throw new Error(`${operationId}: only exploded objects`);
     return {
       name: parameter.name,
       in: where,
       required: parameter.required,
-      schema: parameter.schema,
+      schema,
       exploded,
       check: parameterValidator.parameter(operation, parameter.name, where),
     };
@@ -76,7 +88,7 @@ export function operationModel(operationId: string): OperationModel {
   if (requestBody !== undefined) {
     const schema = model.bodySchema(operation, "request");
     if (schema === undefined) throw new Error(`${operationId}: only JSON request bodies are generated`);
-    body = { schema: schema.node, required: requestBody.required };
+    body = { schema: generatable(schema.node, schema.pointer), required: requestBody.required };
   }
   const successStatus = model
     .responses(operation)
@@ -90,7 +102,7 @@ export function operationModel(operationId: string): OperationModel {
 export function responseSchemaOf(operationId: string, status: number | string): JsonSchema {
   const schema = model.bodySchema(operationId, status);
   if (schema === undefined) throw new Error(`${operationId} documents no JSON body for ${status}`);
-  return schema.node;
+  return generatable(schema.node, schema.pointer);
 }
 
 /** A request to send: parameter values by name, and the JSON body when there is one. */

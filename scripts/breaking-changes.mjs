@@ -56,6 +56,8 @@ const TIGHTER = {
  */
 function acceptedValues(schema, resolve) {
   const node = resolve(schema);
+  // A boolean schema: `true` takes any value, `false` none.
+  if (typeof node === "boolean") return node ? undefined : new Set();
   if (Array.isArray(node.enum)) return new Set(node.enum);
   if ("const" in node) return new Set([node.const]);
   const branches = node.anyOf ?? node.oneOf;
@@ -105,6 +107,7 @@ function typesOf(schema) {
 function compareSchemas(before, after, direction, where, context, changes) {
   const old = context.resolveOld(before);
   const now = context.resolveNew(after);
+  if (typeof old === "boolean" || typeof now === "boolean") return compareBooleanSchemas(old, now, direction, where, context, changes);
   // Shared components are compared once per pair, which also ends recursive schemas.
   const pairedWith = context.visited.get(old) ?? new Set();
   if (pairedWith.has(now)) return;
@@ -197,6 +200,29 @@ function compareSchemas(before, after, direction, where, context, changes) {
       });
       changes.push(...findings.reduce((/** @type {BreakingChange[]} */ closest, /** @type {BreakingChange[]} */ found) => (distance(found) < distance(closest) ? found : closest)));
     });
+  }
+}
+
+/**
+ * Compares where either schema is a boolean one: `true` takes any value, as `{}` does, and
+ * `false` takes none. A request schema that becomes `false` refuses every value; a response
+ * schema that was `false` promised that no value comes, and one that becomes `false` no
+ * longer matches what comes.
+ * @param {Json} old
+ * @param {Json} now
+ * @param {"request" | "response"} direction
+ * @param {string} where
+ * @param {Context} context
+ * @param {BreakingChange[]} changes
+ */
+function compareBooleanSchemas(old, now, direction, where, context, changes) {
+  if (now === false && old !== false) {
+    const message = direction === "request" ? "now refuses every value (the schema false)" : "now matches no value (the schema false)";
+    changes.push({ rule: `${direction}-schema-false`, where, message });
+  } else if (old === false && now !== false && direction === "response") {
+    changes.push({ rule: "response-schema-opened", where, message: "matched no value (the schema false), now matches values clients do not expect" });
+  } else if (old !== false && now !== false) {
+    compareSchemas(old === true ? {} : old, now === true ? {} : now, direction, where, context, changes);
   }
 }
 

@@ -228,3 +228,47 @@ describe("breakingChanges, where a hand-written check went wrong before", () => 
     expect(rules(before, after)).toEqual([]);
   });
 });
+
+describe("breakingChanges, with boolean schemas (true takes any value, false none)", () => {
+  /** The document with the request body's (or the 200 response's) schema as written. @param {"request" | "response"} where @param {unknown} schema */
+  const withBodySchema = (where, schema) => {
+    const document = documentWith();
+    const operation = document.paths["/things"].post;
+    const holder = where === "request" ? operation.requestBody : operation.responses[200];
+    holder.content["application/json"].schema = schema;
+    return document;
+  };
+
+  it("finds a request body whose schema becomes false", () => {
+    expect(rules(documentWith(), withBodySchema("request", false))).toEqual(["request-schema-false"]);
+  });
+
+  it("finds a request field whose schema becomes false, and names it", () => {
+    const after = documentWith({ request: { properties: { name: false, size: { type: "integer" } } } });
+    expect(breakingChanges(documentWith(), after)).toEqual([{ rule: "request-schema-false", where: "createThing body.name", message: "now refuses every value (the schema false)" }]);
+  });
+
+  it("lets a request field whose schema was false take values", () => {
+    const before = documentWith({ request: { properties: { name: false, size: { type: "integer" } } } });
+    expect(rules(before, documentWith())).toEqual([]);
+  });
+
+  it("reads true as a schema without constraints: a limit put on it is a tightening", () => {
+    const before = documentWith({ request: { properties: { name: true, size: { type: "integer" } } } });
+    expect(rules(before, documentWith())).toEqual(["request-constraint-tightened"]);
+  });
+
+  it("finds a response whose schema was false now bringing values", () => {
+    expect(rules(withBodySchema("response", false), documentWith())).toEqual(["response-schema-opened"]);
+  });
+
+  it("finds a response whose schema becomes false", () => {
+    expect(rules(documentWith(), withBodySchema("response", false))).toEqual(["response-schema-false"]);
+  });
+
+  it("takes a false branch of a request enum's anyOf as no values", () => {
+    const before = documentWith({ request: { properties: { mode: { anyOf: [{ enum: ["a"] }, false] } } } });
+    const after = documentWith({ request: { properties: { mode: { anyOf: [{ enum: ["a", "b"] }, false] } } } });
+    expect(rules(before, after)).toEqual([]);
+  });
+});

@@ -237,9 +237,11 @@ export class VpcepWaitError extends VpcepError {
   }
 }
 
-/** A value as a message shows it: strings quoted, anything else by its type (never its contents). */
+/** A value as a message shows it: strings quoted, numbers and booleans as they are, anything else by its type (never its contents). */
 export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
+  // A number or a boolean is no secret, and the rule it breaks is often about its value.
+  if (typeof value === "number" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
   return value === null ? "null" : typeof value;
 }
 

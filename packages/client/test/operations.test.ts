@@ -156,7 +156,7 @@ describe("named operations refuse arguments they cannot send", () => {
 
   it("refuses a service ID that is not a string", async () => {
     const error = await refusal((v) => v.deleteEndpointService(42 as unknown as string));
-    expect(error.message).toContain("got number");
+    expect(error.message).toContain("got the number 42");
   });
 
   it("refuses an unknown resource type", async () => {

@@ -52,7 +52,7 @@ describe("createVpcepClient options", () => {
   });
 
   it("rejects a baseUrl that is neither a string nor a URL", () => {
-    expect(configErrorOf({ baseUrl: 42, projectId, token }).message).toContain("got number");
+    expect(configErrorOf({ baseUrl: 42, projectId, token }).message).toContain("got the number 42");
   });
 
   it.each([undefined, "", "a/b", "x".repeat(65), 42])("rejects the projectId %j", (bad) => {

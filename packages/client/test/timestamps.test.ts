@@ -42,6 +42,6 @@ describe("parseTimestamp", () => {
   });
 
   it("refuses what is not a string, naming its type", () => {
-    expect(() => parseTimestamp(1517298121 as unknown as string)).toThrow(/got number/);
+    expect(() => parseTimestamp(1517298121 as unknown as string)).toThrow(/got the number 1517298121/);
   });
 });

@@ -1,10 +1,16 @@
-import { VpcepArgumentError } from "./arguments.js";
+import { pathId, VpcepArgumentError } from "./arguments.js";
 import { describeValue, VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
 import type { Connection, Endpoint, EndpointService, EndpointServiceStatus, EndpointStatus, ResourceError } from "./models.js";
 import type { ApiResult, VpcepOperations } from "./operations.js";
 import { pause } from "./pause.js";
 import { dataOrThrow } from "./results.js";
+import { THROTTLED_CODE } from "./transport/throttling.js";
 
+/**
+ * How a waiter reads. The times are whole ms from 1 to 2 147 483 647 (about 24 days, the
+ * longest timer), and `maxDelayMs` is at least `initialDelayMs`; others are refused with a
+ * `VpcepArgumentError` before any read.
+ */
 export interface WaitOptions {
   /** How long to wait in all. Default 600 000 ms (10 minutes); creates take 1 to 2 minutes. */
   timeoutMs?: number;
@@ -16,6 +22,30 @@ export interface WaitOptions {
   maxDelayMs?: number;
 }
 
+/** The longest time a timer takes: 2^31 - 1 ms. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+/** The options of a wait, checked, with their defaults. */
+function waitSettings(waiter: string, options: unknown) {
+  if (options !== undefined && (typeof options !== "object" || options === null)) {
+    throw new VpcepArgumentError(waiter, "options", `must be an object; got ${describeValue(options)}`);
+  }
+  const given = (options ?? {}) as Record<string, unknown>;
+  const ms = (name: string, fallback: number, min = 1): number => {
+    const value = given[name] ?? fallback;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > LONGEST_TIMER_MS) {
+      throw new VpcepArgumentError(waiter, `options.${name}`, `must be a whole number of ms from ${min} to ${LONGEST_TIMER_MS}; got ${describeValue(value)}`);
+    }
+    return value;
+  };
+  const initialDelayMs = ms("initialDelayMs", 2_000);
+  const { signal } = given;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new VpcepArgumentError(waiter, "options.signal", `must be an AbortSignal; got ${describeValue(signal)}`);
+  }
+  return { timeoutMs: ms("timeoutMs", 600_000), initialDelayMs, maxDelayMs: ms("maxDelayMs", Math.max(15_000, initialDelayMs), initialDelayMs), signal };
+}
+
 /**
  * What one of a waiter's reads saw:
  * - the resource's `status` as the service sent it (`creating`, `pendingAcceptance`, ...;
@@ -23,7 +53,8 @@ export interface WaitOptions {
  * - `"notFound"`: the read answered 404 (what the `...Deleted` waiters wait for);
  * - `"notListed"`: the service's list of connections did not hold the endpoint yet (`connection`);
  * - `"unreadable"`: the read failed with passing trouble that the waiter reads through
- *   (the network, a 5xx, 429 or 408, a call's own time limit); it counts as a poll.
+ *   (the network, a 5xx, 429 or 408, the service's `EndPoint.0022` throttling, a broken
+ *   success body, a call's own time limit); it counts as a poll.
  *
  * A read of a resource without a `status` counts as a poll but adds no state.
  */
@@ -53,16 +84,18 @@ export interface Waiters {
   /**
    * Resolves once the endpoint is `accepted` (by default), or already at
    * `pendingAcceptance` with `until: "pendingAcceptance"`, or `rejected` with
-   * `until: "rejected"`; rejects with a `VpcepWaitError` if it `failed`, is being deleted,
-   * or the owner decided otherwise (`rejected`, or `accepted` when awaiting `rejected`).
+   * `until: "rejected"` (an accepted endpoint may still be rejected, so `accepted` is waited
+   * through then); rejects with a `VpcepWaitError` if it `failed`, is being deleted, or was
+   * `rejected` while awaiting another state.
    */
   endpoint(endpointId: string, options?: WaitOptions & { until?: ConnectionTarget }): Promise<WaitResult<Endpoint>>;
   /**
    * On the service's side: resolves once an endpoint's connection to one of your services
    * is `accepted` (by default), or waits for your decision, `pendingAcceptance`,
    * with `until: "pendingAcceptance"`, or its rejection with `until: "rejected"`. A connection
-   * not listed yet (a create just sent) is waited for (`"notListed"`); one `failed`, or decided
-   * otherwise than awaited, rejects with a `VpcepWaitError`, as does a service that is gone.
+   * not listed yet (a create just sent) is waited for (`"notListed"`); one `failed`, being
+   * deleted, no longer listed after it was, or `rejected` while awaiting another state,
+   * rejects with a `VpcepWaitError`, as does a service that is gone.
    */
   connection(
     serviceId: string,
@@ -84,23 +117,25 @@ interface Poll<Resource extends { status?: string } | undefined, Done> {
   judge: (result: { status: number; resource: Resource | undefined }) => Verdict<Done>;
 }
 
-/** Failures worth another read: the network, time limits and the service's passing trouble. */
+/**
+ * Failures worth another read, as the transport retries them: the network, time limits,
+ * broken success bodies and the service's passing trouble, throttling included.
+ */
 function isPassing(error: unknown): boolean {
-  if (error instanceof VpcepApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
-  return error instanceof VpcepError && (error.kind === "network" || (error.kind === "timeout" && (error as VpcepTimeoutError).limit !== "wait"));
+  if (error instanceof VpcepApiError) return error.status >= 500 || error.status === 429 || error.status === 408 || error.code === THROTTLED_CODE;
+  return error instanceof VpcepError && (error.kind === "network" || error.kind === "response" || (error.kind === "timeout" && (error as VpcepTimeoutError).limit !== "wait"));
 }
 
-async function poll<Resource extends { status?: string } | undefined, Done>(spec: Poll<Resource, Done>, options: WaitOptions = {}): Promise<WaitResult<Done>> {
-  const timeoutMs = options.timeoutMs ?? 600_000;
-  const maxDelayMs = options.maxDelayMs ?? 15_000;
-  let delay = options.initialDelayMs ?? 2_000;
+async function poll<Resource extends { status?: string } | undefined, Done>(waiter: string, spec: Poll<Resource, Done>, options: WaitOptions | undefined): Promise<WaitResult<Done>> {
+  const { timeoutMs, maxDelayMs, initialDelayMs, signal: caller } = waitSettings(waiter, options);
+  let delay = initialDelayMs;
   const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+  const signal = caller === undefined ? timeout : AbortSignal.any([caller, timeout]);
   const what = `waiting for ${spec.what} ${spec.id}`;
   const saw = { polls: 0, states: [] as WaitState[] };
   const stopped = () =>
-    options.signal?.aborted === true
-      ? new VpcepAbortError(what, options.signal.reason, saw)
+    caller?.aborted === true
+      ? new VpcepAbortError(what, caller.reason, saw)
       : new VpcepTimeoutError(what, "wait", timeoutMs, undefined, saw);
 
   for (;;) {
@@ -150,15 +185,15 @@ const CONNECTION_TARGETS: readonly unknown[] = ["accepted", "pendingAcceptance",
 
 /**
  * Judges a read of an endpoint or a connection: done at `until` (at `pendingAcceptance`, or
- * already past it at `accepted`), failed at one of `ends` that is not awaited, or at the
- * decision that was not (`accepted` while awaiting `rejected`).
+ * already past it at `accepted`), failed at one of `ends` that is not awaited. An accepted
+ * connection may still be rejected: awaiting `rejected`, `accepted` is waited through.
  */
 function connectionJudge(waiter: string, until: ConnectionTarget = "accepted", ends: readonly string[]) {
   if (!CONNECTION_TARGETS.includes(until)) {
     throw new VpcepArgumentError(waiter, "until", `must be "accepted", "pendingAcceptance" or "rejected"; got ${describeValue(until)}`);
   }
   const done: readonly string[] = until === "pendingAcceptance" ? ["pendingAcceptance", "accepted"] : [until];
-  const fail = [...ends, ...(until === "rejected" ? ["accepted"] : [])].filter((state) => !done.includes(state));
+  const fail = ends.filter((state) => !done.includes(state));
   return <Resource extends { status?: string }>({ status, resource }: { status: number; resource: Resource | undefined }): Verdict<Resource> => {
     if (status === 404) return { fail: "gone (404)" };
     const state = resource?.status;
@@ -170,48 +205,65 @@ function connectionJudge(waiter: string, until: ConnectionTarget = "accepted", e
 const gone = ({ status }: { status: number }): Verdict<undefined> => (status === 404 ? { done: undefined } : "wait");
 
 export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
-  const service = (id: string) => ({
+  const service = (waiter: string, id: string) => ({
     what: "VPC endpoint service",
-    id,
+    id: pathId(waiter, "serviceId", id),
     read: (signal: AbortSignal) => operations.getEndpointService(id, { signal }),
   });
-  const endpoint = (id: string) => ({
+  const endpoint = (waiter: string, id: string) => ({
     what: "VPC endpoint",
-    id,
+    id: pathId(waiter, "endpointId", id),
     read: (signal: AbortSignal) => operations.getEndpoint(id, { signal }),
   });
+  const serviceJudge = ({ status, resource }: { status: number; resource: EndpointService | undefined }): Verdict<EndpointService> => {
+    if (status === 404) return { fail: "gone (404)" };
+    if (resource?.status === "available") return { done: resource };
+    if (resource?.status === "failed" || resource?.status === "deleting") return { fail: resource.status };
+    return "wait";
+  };
   return {
-    endpointService: (serviceId, options) =>
-      poll<EndpointService, EndpointService>(
-        {
-          ...service(serviceId),
-          judge: ({ status, resource }) => {
-            if (status === 404) return { fail: "gone (404)" };
-            if (resource?.status === "available") return { done: resource };
-            if (resource?.status === "failed" || resource?.status === "deleting") return { fail: resource.status };
-            return "wait";
-          },
-        },
-        options,
-      ),
-    endpoint: async (endpointId, options) =>
-      poll<Endpoint, Endpoint>({ ...endpoint(endpointId), judge: connectionJudge("waitFor.endpoint", options?.until, ["failed", "rejected", "deleting"]) }, options),
+    endpointService: async (serviceId, options) => {
+      const waiter = "waitFor.endpointService";
+      return poll<EndpointService, EndpointService>(waiter, { ...service(waiter, serviceId), judge: serviceJudge }, options);
+    },
+    endpoint: async (endpointId, options) => {
+      const waiter = "waitFor.endpoint";
+      const judge = connectionJudge(waiter, options?.until, ["failed", "rejected", "deleting"]);
+      return poll<Endpoint, Endpoint>(waiter, { ...endpoint(waiter, endpointId), judge }, options);
+    },
     connection: async (serviceId, endpointId, options) => {
+      const waiter = "waitFor.connection";
+      pathId(waiter, "serviceId", serviceId);
+      pathId(waiter, "endpointId", endpointId);
+      const judgeListed = connectionJudge(waiter, options?.until, ["failed", "rejected", "deleting"]);
+      let listed = false;
       return poll<Connection | undefined, Connection>(
+        waiter,
         {
           what: `connection of VPC endpoint ${endpointId} to service`,
           id: serviceId,
           read: async (signal) => {
             const result = await operations.listServiceConnections(serviceId, { id: endpointId }, { signal });
-            const listed = (result.data as { connections?: Connection[] } | undefined)?.connections;
-            return { ...result, data: listed?.find((connection) => connection.id === endpointId) } as ApiResult<Connection | undefined>;
+            const connections = (result.data as { connections?: Connection[] } | undefined)?.connections;
+            return { ...result, data: connections?.find((connection) => connection.id === endpointId) } as ApiResult<Connection | undefined>;
           },
-          judge: connectionJudge("waitFor.connection", options?.until, ["failed", "rejected"]),
+          // Not listed yet is waited for; no longer listed, after it was, is the endpoint gone.
+          judge: (seen) => {
+            if (seen.status !== 404 && seen.resource === undefined) return listed ? { fail: "unlisted" } : "wait";
+            listed = true;
+            return judgeListed(seen);
+          },
         },
         options,
       );
     },
-    endpointServiceDeleted: (serviceId, options) => poll<EndpointService, undefined>({ ...service(serviceId), judge: gone }, options),
-    endpointDeleted: (endpointId, options) => poll<Endpoint, undefined>({ ...endpoint(endpointId), judge: gone }, options),
+    endpointServiceDeleted: async (serviceId, options) => {
+      const waiter = "waitFor.endpointServiceDeleted";
+      return poll<EndpointService, undefined>(waiter, { ...service(waiter, serviceId), judge: gone }, options);
+    },
+    endpointDeleted: async (endpointId, options) => {
+      const waiter = "waitFor.endpointDeleted";
+      return poll<Endpoint, undefined>(waiter, { ...endpoint(waiter, endpointId), judge: gone }, options);
+    },
   };
 }

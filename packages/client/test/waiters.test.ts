@@ -77,9 +77,10 @@ describe("waitFor.endpoint", () => {
     expect(requests).toHaveLength(0);
   });
 
-  it("fails fast when awaiting rejected and the endpoint is accepted instead", async () => {
-    const { vpcep } = clientWith([endpoint("pendingAcceptance"), endpoint("accepted")]);
-    await expect(vpcep.waitFor.endpoint("e1", { ...fast, until: "rejected" })).rejects.toMatchObject({ kind: "wait", status: "accepted" });
+  it("waits through accepted when awaiting rejected, since an accepted endpoint may still be rejected", async () => {
+    const { vpcep } = clientWith([endpoint("pendingAcceptance"), endpoint("accepted"), endpoint("rejected")]);
+    const result = await vpcep.waitFor.endpoint("e1", { ...fast, until: "rejected" });
+    expect(result).toMatchObject({ resource: { status: "rejected" }, states: ["pendingAcceptance", "accepted", "rejected"] });
   });
 
   it.each(["failed", "rejected", "deleting"])("fails fast when the endpoint is %s", async (status) => {
@@ -161,12 +162,34 @@ describe("waitFor.connection", () => {
     expect((await vpcep.waitFor.connection("s1", "e1", { ...fast, until: "pendingAcceptance" })).resource.status).toBe("pendingAcceptance");
   });
 
-  it("resolves at rejected when asked to, and fails at accepted then", async () => {
-    const rejected = clientWith([connections(connection("pendingAcceptance")), connections(connection("rejected"))]);
-    expect((await rejected.vpcep.waitFor.connection("s1", "e1", { ...fast, until: "rejected" })).resource.status).toBe("rejected");
-    const accepted = clientWith([connections(connection("accepted"))]);
-    await expect(accepted.vpcep.waitFor.connection("s1", "e1", { ...fast, until: "rejected" })).rejects.toMatchObject({ kind: "wait", status: "accepted" });
+  it("resolves at rejected when asked to, also after the connection was accepted", async () => {
+    const { vpcep } = clientWith([connections(connection("accepted")), connections(connection("rejected"))]);
+    const result = await vpcep.waitFor.connection("s1", "e1", { ...fast, until: "rejected" });
+    expect(result).toMatchObject({ resource: { status: "rejected" }, states: ["accepted", "rejected"] });
   });
+
+  it("fails fast when the endpoint of the connection is being deleted", async () => {
+    const { vpcep, requests } = clientWith([connections(connection("pendingAcceptance")), connections(connection("deleting")), connections(connection("accepted"))]);
+    await expect(vpcep.waitFor.connection("s1", "e1", fast)).rejects.toMatchObject({ kind: "wait", status: "deleting", states: ["pendingAcceptance", "deleting"] });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("fails when the connection is no longer listed after it was: its endpoint is gone", async () => {
+    const { vpcep, requests } = clientWith([connections(), connections(connection("pendingAcceptance")), connections(), connections(connection("accepted"))]);
+    const error = await vpcep.waitFor.connection("s1", "e1", fast).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "wait", status: "unlisted", states: ["notListed", "pendingAcceptance", "notListed"] });
+    expect((error as Error).message).toBe("connection of VPC endpoint e1 to service s1 became unlisted");
+    expect(requests).toHaveLength(3);
+  });
+
+  it.each([["serviceId", "", "e1"], ["endpointId", "s1", ""], ["endpointId", "s1", undefined]])(
+    "refuses %s when it is no ID, before any read, naming it",
+    async (argument, serviceId, endpointId) => {
+      const { vpcep, requests } = clientWith([connections(connection("accepted"))]);
+      await expect(vpcep.waitFor.connection(serviceId as string, endpointId as string, fast)).rejects.toMatchObject({ kind: "argument", operation: "waitFor.connection", argument });
+      expect(requests).toHaveLength(0);
+    },
+  );
 
   it("takes the connection of the endpoint asked for, not another one listed", async () => {
     const other = { id: "e2", status: "accepted" };
@@ -278,3 +301,75 @@ describe("what a wait saw", () => {
     expect((error as Error).message).not.toMatch(/poll/);
   });
 });
+
+describe("the options of a wait", () => {
+  const waiters = ["endpointService", "endpoint", "endpointServiceDeleted", "endpointDeleted"] as const;
+
+  it.each([
+    ["timeoutMs", -1],
+    ["timeoutMs", Infinity],
+    ["timeoutMs", "1000"],
+    ["timeoutMs", 1e12],
+    ["initialDelayMs", 0],
+    ["initialDelayMs", Number.NaN],
+    ["initialDelayMs", 1.5],
+    ["maxDelayMs", 0],
+  ])("refuse %s %s before any read, naming the option and the rule", async (option, value) => {
+    const { vpcep, requests } = clientWith([service("available")]);
+    const error = await vpcep.waitFor.endpointService("s1", { ...fast, [option]: value }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "argument", operation: "waitFor.endpointService", argument: `options.${option}` });
+    expect((error as Error).message).toMatch(/must be a whole number of ms from \d+ to 2147483647; got /);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuse a longest pause shorter than the first, which would poll faster than asked", async () => {
+    const { vpcep } = clientWith([service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", { initialDelayMs: 500, maxDelayMs: 100 })).rejects.toThrow(
+      'Invalid argument "options.maxDelayMs" of waitFor.endpointService: must be a whole number of ms from 500 to 2147483647; got the number 100',
+    );
+  });
+
+  it("take a first pause longer than the default longest one, which then grows from it", async () => {
+    const { vpcep } = clientWith([service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", { initialDelayMs: 20_000 })).resolves.toMatchObject({ polls: 1 });
+  });
+
+  it("refuse a signal that is not an AbortSignal", async () => {
+    const { vpcep } = clientWith([service("available")]);
+    const signal = {} as AbortSignal;
+    await expect(vpcep.waitFor.endpoint("e1", { signal })).rejects.toMatchObject({ kind: "argument", argument: "options.signal" });
+  });
+
+  it.each(waiters)("are checked by waitFor.%s, which rejects rather than throws", async (waiter) => {
+    const { vpcep } = clientWith([service("available")]);
+    let waiting: Promise<unknown> | undefined;
+    expect(() => (waiting = vpcep.waitFor[waiter]("x1", { timeoutMs: 0 }))).not.toThrow();
+    await expect(waiting).rejects.toMatchObject({ kind: "argument", operation: `waitFor.${waiter}`, argument: "options.timeoutMs" });
+  });
+
+  it.each(waiters)("come with an ID that waitFor.%s checks before any read", async (waiter) => {
+    const { vpcep, requests } = clientWith([service("available")]);
+    await expect(vpcep.waitFor[waiter]("..", fast)).rejects.toMatchObject({ kind: "argument", operation: `waitFor.${waiter}` });
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("passing trouble a wait reads through, as the transport retries it", () => {
+  it("keeps polling through the service's throttling, EndPoint.0022 with HTTP 400", async () => {
+    const throttled = json(400, { error_code: "EndPoint.0022", error_msg: "The number of requests exceeded the limit." });
+    const { vpcep } = clientWith([throttled, service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", fast)).resolves.toMatchObject({ polls: 2, states: ["unreadable", "available"] });
+  });
+
+  it("keeps polling through a success whose body is broken", async () => {
+    const broken = new Response('{"id": "s1", "status": "avail', { status: 200, headers: { "content-type": "application/json" } });
+    const { vpcep } = clientWith([broken, service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", fast)).resolves.toMatchObject({ polls: 2, states: ["unreadable", "available"] });
+  });
+
+  it("still gives up on another 400, which more polling will not fix", async () => {
+    const { vpcep } = clientWith([json(400, { error_code: "EndPoint.0002", error_msg: "Parameter error." }), service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", fast)).rejects.toMatchObject({ kind: "api", status: 400, code: "EndPoint.0002" });
+  });
+});
+

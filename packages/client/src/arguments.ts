@@ -53,3 +53,28 @@ export function serviceLookup(operation: string, value: unknown): ServiceLookup 
   pathId(operation, `lookup.${key}`, lookup[key]);
   return { [key]: lookup[key] } as ServiceLookup;
 }
+
+/** The per-call options a named operation takes: `signal` and `headers`, checked. */
+export function callOptions(operation: string, value: unknown): { signal?: AbortSignal; headers?: Record<string, string> } {
+  if (value === undefined) return {};
+  const fail = (argument: string, rule: string) => new VpcepArgumentError(operation, argument, rule);
+  if (typeof value !== "object" || value === null) throw fail("options", `must be an object; got ${describeValue(value)}`);
+  const { signal, headers, ...others } = value as Record<string, unknown>;
+  // Anything else openapi-fetch would take (`baseUrl`, `fetch`, ...) could send the call, and its credentials, elsewhere.
+  const other = Object.keys(others)[0];
+  if (other !== undefined) throw fail(`options.${other}`, 'is no option of a call: give "signal" and "headers" only');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw fail("options.signal", `must be an AbortSignal; got ${describeValue(signal)}`);
+  if (headers === undefined) return { ...(signal && { signal }) };
+  if (typeof headers !== "object" || headers === null || Array.isArray(headers) || headers instanceof Headers) {
+    throw fail("options.headers", `must be an object of header names and values; got ${describeValue(headers)}`);
+  }
+  for (const [name, text] of Object.entries(headers)) {
+    try {
+      if (typeof text !== "string") throw text;
+      new Headers({ [name]: text });
+    } catch {
+      throw fail(`options.headers[${JSON.stringify(name)}]`, "is no header fetch can send: a name of letters, digits and !#$%&'*+.^_`|~-, a value of Latin-1 text without line breaks");
+    }
+  }
+  return { ...(signal && { signal }), headers: headers as Record<string, string> };
+}

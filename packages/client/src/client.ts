@@ -82,6 +82,7 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<fals
 export function createVpcepClient(options: VpcepClientOptions): VpcepClient<boolean> {
   const resolved = resolveOptions(options);
   const fetch = createTransport({
+    origin: new URL(resolved.apiRoot).origin,
     fetch: resolved.fetch,
     auth: authenticator(resolved),
     retry: resolved.retry,
@@ -102,6 +103,15 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<bool
   const paginate = bindPaginators(operations);
   return {
     ...project,
+    // Middleware sees every call, the API root's (listVersions, getVersion) too.
+    use: (...middleware: Middleware[]) => {
+      project.use(...middleware);
+      root.use(...middleware);
+    },
+    eject: (...middleware: Middleware[]) => {
+      project.eject(...middleware);
+      root.eject(...middleware);
+    },
     ...operations,
     projectId: resolved.projectId,
     baseUrl,

@@ -18,6 +18,7 @@ export {
 export type {
   ApiResult,
   CallOptions,
+  ErrorBodyText,
   DataOf,
   GetQuotasQuery,
   ListEndpointServicesQuery,

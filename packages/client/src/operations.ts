@@ -1,6 +1,6 @@
 import type { operations } from "@otc-vpcep/types";
 import type { Client } from "openapi-fetch";
-import { pathId, resourceType, serviceLookup, type ServiceLookup } from "./arguments.js";
+import { callOptions, pathId, resourceType, serviceLookup, type ServiceLookup } from "./arguments.js";
 import type {
   ApiError,
   ConnectionActionRequest,
@@ -28,13 +28,24 @@ export interface CallOptions {
 }
 
 /**
+ * The `error` of a failed call whose body is not a JSON object, as a gateway or a proxy in
+ * between may answer (an empty body, an HTML page): its status, and the body as text (JSON
+ * that is no object, such as `null`, as written). The service's own errors are `ApiError`s.
+ */
+export interface ErrorBodyText {
+  status: number;
+  text: string;
+}
+
+/**
  * The outcome of a call, in openapi-fetch's style: `data` on success (`undefined` for
- * the 204 of deletes), `error` (the parsed error body) on an HTTP error status, and the
- * raw `response` in both cases.
+ * the 204 of deletes), `error` on an HTTP error status (the parsed error body, or an
+ * `ErrorBodyText` for a body that is no JSON object: `error` is always a value to test),
+ * and the raw `response` in both cases.
  */
 export type ApiResult<Data> =
   | { data: Data; error?: never; response: Response }
-  | { data?: never; error: ApiError; response: Response };
+  | { data?: never; error: ApiError | ErrorBodyText; response: Response };
 
 /** The query parameters of a list operation, e.g. `QueryOf<"listEndpoints">`. */
 export type QueryOf<Id extends OperationId> = NonNullable<operations[Id]["parameters"]["query"]>;
@@ -148,34 +159,46 @@ export interface VpcepOperations<Throw extends boolean = false> {
   listProjectTags(resourceType: ResourceType, options?: CallOptions): Promise<Outcome<DataOf<"listProjectTags">, Throw>>;
 }
 
-export function bindOperations(project: Client<ProjectPaths>, root: Client<RootPaths>): VpcepOperations {
-  return {
-    listVersions: (options) => root.GET("/", { ...options }),
-    getVersion: (version, options) =>
-      root.GET("/{version}", { ...options, params: { path: { version: pathId("getVersion", "version", version) } } }),
+/** The result of a failed call with an `error` to test: the body when it is a JSON object, else an `ErrorBodyText`. */
+function withErrorValue<Result extends { error?: unknown; response: Response }>(result: Result): Result {
+  const { error, response } = result;
+  if (response.ok || (typeof error === "object" && error !== null && !Array.isArray(error))) return result;
+  const text = typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
+  return { ...result, error: { status: response.status, text } satisfies ErrorBodyText };
+}
 
-    createEndpointService: (body, options) => project.POST("/vpc-endpoint-services", { ...options, body }),
+/**
+ * The named operations. Each one checks its arguments (a `VpcepArgumentError`, by
+ * rejecting, before any request) and answers a failed call with an `error` to test.
+ */
+export function bindOperations(project: Client<ProjectPaths>, root: Client<RootPaths>): VpcepOperations {
+  const named: VpcepOperations = {
+    listVersions: (options) => root.GET("/", { ...callOptions("listVersions", options) }),
+    getVersion: (version, options) =>
+      root.GET("/{version}", { ...callOptions("getVersion", options), params: { path: { version: pathId("getVersion", "version", version) } } }),
+
+    createEndpointService: (body, options) => project.POST("/vpc-endpoint-services", { ...callOptions("createEndpointService", options), body }),
     listEndpointServices: (query, options) =>
-      project.GET("/vpc-endpoint-services", { ...options, params: { query: query ?? {} } }),
+      project.GET("/vpc-endpoint-services", { ...callOptions("listEndpointServices", options), params: { query: query ?? {} } }),
     getEndpointService: (serviceId, options) =>
       project.GET("/vpc-endpoint-services/{vpc_endpoint_service_id}", {
-        ...options,
+        ...callOptions("getEndpointService", options),
         params: { path: { vpc_endpoint_service_id: pathId("getEndpointService", "serviceId", serviceId) } },
       }),
     updateEndpointService: (serviceId, body, options) =>
       project.PUT("/vpc-endpoint-services/{vpc_endpoint_service_id}", {
-        ...options,
+        ...callOptions("updateEndpointService", options),
         params: { path: { vpc_endpoint_service_id: pathId("updateEndpointService", "serviceId", serviceId) } },
         body,
       }),
     deleteEndpointService: (serviceId, options) =>
       project.DELETE("/vpc-endpoint-services/{vpc_endpoint_service_id}", {
-        ...options,
+        ...callOptions("deleteEndpointService", options),
         params: { path: { vpc_endpoint_service_id: pathId("deleteEndpointService", "serviceId", serviceId) } },
       }),
     listServiceConnections: (serviceId, query, options) =>
       project.GET("/vpc-endpoint-services/{vpc_endpoint_service_id}/connections", {
-        ...options,
+        ...callOptions("listServiceConnections", options),
         params: {
           path: { vpc_endpoint_service_id: pathId("listServiceConnections", "serviceId", serviceId) },
           query: query ?? {},
@@ -183,13 +206,13 @@ export function bindOperations(project: Client<ProjectPaths>, root: Client<RootP
       }),
     acceptOrRejectConnections: (serviceId, body, options) =>
       project.POST("/vpc-endpoint-services/{vpc_endpoint_service_id}/connections/action", {
-        ...options,
+        ...callOptions("acceptOrRejectConnections", options),
         params: { path: { vpc_endpoint_service_id: pathId("acceptOrRejectConnections", "serviceId", serviceId) } },
         body,
       }),
     listServicePermissions: (serviceId, query, options) =>
       project.GET("/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions", {
-        ...options,
+        ...callOptions("listServicePermissions", options),
         params: {
           path: { vpc_endpoint_service_id: pathId("listServicePermissions", "serviceId", serviceId) },
           query: query ?? {},
@@ -197,42 +220,42 @@ export function bindOperations(project: Client<ProjectPaths>, root: Client<RootP
       }),
     updateServicePermissions: (serviceId, body, options) =>
       project.POST("/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions/action", {
-        ...options,
+        ...callOptions("updateServicePermissions", options),
         params: { path: { vpc_endpoint_service_id: pathId("updateServicePermissions", "serviceId", serviceId) } },
         body,
       }),
     listPublicEndpointServices: (query, options) =>
-      project.GET("/vpc-endpoint-services/public", { ...options, params: { query: query ?? {} } }),
+      project.GET("/vpc-endpoint-services/public", { ...callOptions("listPublicEndpointServices", options), params: { query: query ?? {} } }),
     describeEndpointService: (lookup, options) =>
       project.GET("/vpc-endpoint-services/describe", {
-        ...options,
+        ...callOptions("describeEndpointService", options),
         params: { query: { lookup: serviceLookup("describeEndpointService", lookup) } },
       }),
 
-    createEndpoint: (body, options) => project.POST("/vpc-endpoints", { ...options, body }),
-    listEndpoints: (query, options) => project.GET("/vpc-endpoints", { ...options, params: { query: query ?? {} } }),
+    createEndpoint: (body, options) => project.POST("/vpc-endpoints", { ...callOptions("createEndpoint", options), body }),
+    listEndpoints: (query, options) => project.GET("/vpc-endpoints", { ...callOptions("listEndpoints", options), params: { query: query ?? {} } }),
     getEndpoint: (endpointId, options) =>
       project.GET("/vpc-endpoints/{vpc_endpoint_id}", {
-        ...options,
+        ...callOptions("getEndpoint", options),
         params: { path: { vpc_endpoint_id: pathId("getEndpoint", "endpointId", endpointId) } },
       }),
     deleteEndpoint: (endpointId, options) =>
       project.DELETE("/vpc-endpoints/{vpc_endpoint_id}", {
-        ...options,
+        ...callOptions("deleteEndpoint", options),
         params: { path: { vpc_endpoint_id: pathId("deleteEndpoint", "endpointId", endpointId) } },
       }),
 
-    getQuotas: (query, options) => project.GET("/quotas", { ...options, params: { query: query ?? {} } }),
+    getQuotas: (query, options) => project.GET("/quotas", { ...callOptions("getQuotas", options), params: { query: query ?? {} } }),
 
     listResourcesByTags: (type, body, options) =>
       project.POST("/{resource_type}/resource_instances/action", {
-        ...options,
+        ...callOptions("listResourcesByTags", options),
         params: { path: { resource_type: resourceType("listResourcesByTags", type) } },
         body,
       }),
     updateResourceTags: (type, resourceId, body, options) =>
       project.POST("/{resource_type}/{resource_id}/tags/action", {
-        ...options,
+        ...callOptions("updateResourceTags", options),
         params: {
           path: {
             resource_type: resourceType("updateResourceTags", type),
@@ -243,8 +266,13 @@ export function bindOperations(project: Client<ProjectPaths>, root: Client<RootP
       }),
     listProjectTags: (type, options) =>
       project.GET("/{resource_type}/tags", {
-        ...options,
+        ...callOptions("listProjectTags", options),
         params: { path: { resource_type: resourceType("listProjectTags", type) } },
       }),
   };
+  const checked = Object.entries(named).map(([name, call]: [string, (...args: unknown[]) => Promise<{ error?: unknown; response: Response }>]) => [
+    name,
+    async (...args: unknown[]) => withErrorValue(await call(...args)),
+  ]);
+  return Object.fromEntries(checked) as VpcepOperations;
 }

@@ -10,6 +10,7 @@ import {
   type PublicEndpointService,
   type KnownEndpointStatus,
   type ApiError,
+  type ErrorBodyText,
   type Region,
   type VpcepClientOptions,
 } from "../src/index.js";
@@ -51,10 +52,10 @@ describe("createEndpoint (POST /vpc-endpoints)", () => {
     expectTypeOf(error).toEqualTypeOf<ApiError | undefined>();
   });
 
-  it("returns the same result from the named method", async () => {
+  it("returns the same data from the named method, and an error that is the body or, for one that is no JSON object, its text", async () => {
     const { data, error } = await vpcep.createEndpoint({ vpc_id: "v", endpoint_service_id: "s" });
     expectTypeOf(data).toEqualTypeOf<Endpoint | undefined>();
-    expectTypeOf(error).toEqualTypeOf<ApiError | undefined>();
+    expectTypeOf(error).toEqualTypeOf<ApiError | ErrorBodyText | undefined>();
   });
 
   it("refuses a wrong field name", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVpcepClient, type CreateEndpointRequest, type CreateEndpointServiceRequest } from "../src/index.js";
+import { createVpcepClient, VpcepAbortError, type CreateEndpointRequest, type CreateEndpointServiceRequest } from "../src/index.js";
 import { jsonResponse, recordingFetch } from "./recording-fetch.js";
 
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
@@ -131,9 +131,44 @@ describe("named operations", () => {
     };
     const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
 
-    await vpcep.createEndpoint(endpointRequest, { signal: controller.signal }).catch(() => undefined);
-
+    await expect(vpcep.createEndpoint(endpointRequest, { signal: controller.signal })).rejects.toBeInstanceOf(VpcepAbortError);
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe("middleware added with use()", () => {
+  const traced = () => {
+    const { fetch, requests } = recordingFetch();
+    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
+    vpcep.use({ onRequest: ({ request }) => void request.headers.set("X-Trace", "t-1") });
+    return { vpcep, requests };
+  };
+
+  it("sees the calls of the API root too: listVersions and getVersion", async () => {
+    const { vpcep, requests } = traced();
+    await vpcep.listVersions();
+    await vpcep.getVersion("v1");
+    await vpcep.getEndpoint("e1");
+    expect(requests.map((request) => request.headers.get("x-trace"))).toEqual(["t-1", "t-1", "t-1"]);
+  });
+
+  it("is removed from the calls of the API root too by eject()", async () => {
+    const { fetch, requests } = recordingFetch();
+    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
+    const middleware = { onRequest: ({ request }: { request: Request }) => void request.headers.set("X-Trace", "t-1") };
+    vpcep.use(middleware);
+    vpcep.eject(middleware);
+    await vpcep.listVersions();
+    await vpcep.getEndpoint("e1");
+    expect(requests.map((request) => request.headers.get("x-trace"))).toEqual([null, null]);
+  });
+
+  it("may hand on a new Request of its own, which is sent with the credentials", async () => {
+    const { fetch, requests } = recordingFetch();
+    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
+    vpcep.use({ onRequest: ({ request }) => new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-trace": "t-2" } }) });
+    await expect(vpcep.createEndpoint(endpointRequest)).resolves.toMatchObject({ response: { status: 200 } });
+    expect([requests[0]?.headers.get("x-trace"), requests[0]?.headers.get("x-auth-token"), await requests[0]?.json()]).toEqual(["t-2", token, endpointRequest]);
   });
 });
 

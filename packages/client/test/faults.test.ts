@@ -71,6 +71,24 @@ describe("redirects", () => {
   });
 });
 
+describe("another origin", () => {
+  it("given as a per-call baseUrl to a generic method is refused before anything is sent, naming the rule", async () => {
+    const error = await client().GET("/vpc-endpoints", { baseUrl: `${elsewhere.origin}/v1/p1` }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "argument", argument: "url", operation: `GET ${elsewhere.origin}/v1/p1/vpc-endpoints` });
+    expect((error as Error).message).toContain(`must be on the client's origin ${service.origin}`);
+    expect([elsewhere.received, service.received]).toEqual([[], []]);
+  });
+
+  it("that a middleware points a request to gets no token, no signature: the call is refused", async () => {
+    const credentials = { accessKey: "AK", secretKey: "SK", securityToken: "temporary-token" };
+    for (const vpcep of [client(), client({ credentials })]) {
+      vpcep.use({ onRequest: ({ request }) => new Request(request.url.replace(service.origin, elsewhere.origin), request) });
+      await expect(vpcep.getEndpoint("e1")).rejects.toMatchObject({ kind: "argument", argument: "url" });
+    }
+    expect(elsewhere.received).toEqual([]);
+  });
+});
+
 describe("a custom fetch", () => {
   it("that ignores the attempt's signal cannot hold a call past its limit", async () => {
     const deaf = () => new Promise<Response>(() => undefined);

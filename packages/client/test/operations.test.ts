@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createVpcepClient, VpcepArgumentError, VpcepError, type TagActionRequest, type VpcepClient } from "../src/index.js";
 import { jsonResponse, recordingFetch } from "./recording-fetch.js";
+import { scriptedClient } from "./scripted-fetch.js";
 
 const projectId = "6e9dfd51d1124e8d8498dce894923a0d";
 const host = "https://vpcep.eu-de.otc.t-systems.com";
@@ -186,3 +187,74 @@ describe("named operations refuse arguments they cannot send", () => {
     expect(error).toMatchObject({ name: "VpcepArgumentError", kind: "argument", operation: "getVersion", argument: "version" });
   });
 });
+
+describe("named operations take signal and headers per call, checked", () => {
+  async function refusal(options: unknown): Promise<VpcepArgumentError> {
+    const { vpcep, requests } = client();
+    const error = await vpcep.getEndpoint(eid, options as object).catch((caught: unknown) => caught);
+    expect(requests).toHaveLength(0);
+    if (error instanceof VpcepArgumentError) return error;
+    throw new Error(`expected a VpcepArgumentError, got ${String(error)}`);
+  }
+
+  it.each(["baseUrl", "fetch", "parseAs", "querySerializer"])("refuse %s, which could send the call and its credentials elsewhere", async (option) => {
+    const error = await refusal({ [option]: "https://elsewhere.example" });
+    expect(error.message).toBe(`Invalid argument "options.${option}" of getEndpoint: is no option of a call: give "signal" and "headers" only`);
+  });
+
+  it("refuse a signal that is not an AbortSignal", async () => {
+    expect((await refusal({ signal: {} })).argument).toBe("options.signal");
+  });
+
+  it("refuse a header value with a line break, naming the header", async () => {
+    const error = await refusal({ headers: { "X-Trace": "a\r\nInjected: b" } });
+    expect(error.message).toBe(
+      'Invalid argument "options.headers["X-Trace"]" of getEndpoint: is no header fetch can send: a name of letters, digits and !#$%&\'*+.^_`|~-, a value of Latin-1 text without line breaks',
+    );
+  });
+
+  it("refuse a header value beyond Latin-1, which fetch cannot send", async () => {
+    expect((await refusal({ headers: { "X-Name": "日本" } })).argument).toBe('options.headers["X-Name"]');
+  });
+
+  it("refuse a header name that is no HTTP token", async () => {
+    expect((await refusal({ headers: { "X Trace": "t" } })).argument).toBe('options.headers["X Trace"]');
+  });
+
+  it("refuse a header value that is no string", async () => {
+    expect((await refusal({ headers: { "X-Count": 3 } })).argument).toBe('options.headers["X-Count"]');
+  });
+
+  it("refuse headers that are not a plain object", async () => {
+    expect((await refusal({ headers: [["X-Trace", "t"]] })).argument).toBe("options.headers");
+    expect((await refusal("fast")).argument).toBe("options");
+  });
+
+  it("reject rather than throw: a bad argument reaches the caller as a rejected promise", async () => {
+    const { vpcep } = client();
+    let call: Promise<unknown> | undefined;
+    expect(() => (call = vpcep.getEndpoint(""))).not.toThrow();
+    await expect(call).rejects.toBeInstanceOf(VpcepArgumentError);
+  });
+});
+
+describe("a failed call's error", () => {
+  const answering = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+    scriptedClient([new Response(body, { status: 404, headers })], { retry: { maxAttempts: 1 } }).vpcep;
+
+  it("is the error body the service sent, as it is", async () => {
+    const vpcep = answering('{"error_code":"EndPoint.0005","error_msg":"The requested resource does not exist."}');
+    expect((await vpcep.getEndpoint("e1")).error).toEqual({ error_code: "EndPoint.0005", error_msg: "The requested resource does not exist." });
+  });
+
+  it("is the status and an empty text for an empty body, so that if (error) sees it", async () => {
+    const { data, error } = await answering(null, { "content-length": "0" }).getEndpoint("e1");
+    expect([data, error]).toEqual([undefined, { status: 404, text: "" }]);
+  });
+
+  it("is the status and the JSON as written for JSON that is no object", async () => {
+    expect((await answering("null").getEndpoint("e1")).error).toEqual({ status: 404, text: "null" });
+    expect((await answering("[1]").getEndpoint("e1")).error).toEqual({ status: 404, text: "[1]" });
+  });
+});
+

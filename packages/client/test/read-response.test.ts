@@ -140,6 +140,24 @@ describe("readBody", () => {
   });
 });
 
+describe("a success body", () => {
+  it.each(["null", "42", '"ok"', "[]"])("that is JSON but no object (%s) is a VpcepResponseError naming it", async (text) => {
+    const error = await read(jsonAnswer(text)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VpcepResponseError);
+    expect((error as Error).message).toContain("JSON that is no object");
+  });
+
+  it("is documented as a JSON object by every operation that documents one, as the check above assumes", () => {
+    const model = specModel();
+    for (const { id } of model.operations()) {
+      for (const response of model.responses(id).filter((candidate) => candidate.key.startsWith("2"))) {
+        const schema = model.bodySchema(id, response.key);
+        if (schema !== undefined) expect([id, response.key, (model.resolve(schema.node).node as { type?: unknown }).type]).toEqual([id, response.key, "object"]);
+      }
+    }
+  });
+});
+
 describe("documentsNoSuccessBody", () => {
   it("names exactly the operations whose documented successes have no content", () => {
     const model = specModel();
@@ -155,7 +173,13 @@ describe("documentsNoSuccessBody", () => {
 describe("CallRequest and Call", () => {
   it("keep the body openapi-fetch serialised and ask fetch not to follow redirects", () => {
     const request = new CallRequest(url, { method: "POST", body: '{"a":1}', redirect: "follow" });
-    expect([request.keptBody, request.redirect]).toEqual(['{"a":1}', "manual"]);
+    expect([CallRequest.keptOf(request)?.body, request.redirect]).toEqual(['{"a":1}', "manual"]);
+  });
+
+  it("take any Request for one, as openapi-fetch asks of a middleware's new request, but keep nothing of it", async () => {
+    const plain = new Request(url, { method: "POST", body: '{"b":2}' });
+    expect([plain instanceof CallRequest, CallRequest.keptOf(plain)]).toEqual([true, undefined]);
+    expect((await Call.start(plain, 0)).body).toEqual(new TextEncoder().encode('{"b":2}'));
   });
 
   it("read the body of a request they are built from, rather than assume it has none", async () => {

@@ -318,11 +318,11 @@ describe("malformed responses", () => {
     expect(requests).toHaveLength(2);
   });
 
-  it("hands an error status with a non-JSON body to the caller as text", async () => {
+  it("hands an error status with a non-JSON body to the caller as text, with the status", async () => {
     const html = new Response("<html>Bad Gateway</html>", { status: 400, headers: { "content-type": "application/json" } });
     const { vpcep } = clientWith([html]);
     const { error, response } = await vpcep.getEndpoint("e1");
     expect(response.status).toBe(400);
-    expect(error).toBe("<html>Bad Gateway</html>");
+    expect(error).toEqual({ status: 400, text: "<html>Bad Gateway</html>" });
   });
 });

@@ -11,15 +11,29 @@ export type KeptBody = string | Uint8Array<ArrayBuffer> | undefined;
  */
 export class CallRequest extends Request {
   /** The body, when it is text or absent; `null` for another kind of body (a custom `bodySerializer`'s). */
-  readonly keptBody: string | undefined | null;
+  readonly #keptBody: string | undefined | null;
   /** The signal the caller passed, if any (the request's own `signal` follows it). */
-  readonly callerSignal: AbortSignal | undefined;
+  readonly #callerSignal: AbortSignal | undefined;
 
   constructor(input: RequestInfo | URL, init?: RequestInit) {
     super(input, { ...init, redirect: "manual" });
     const body = init?.body ?? (input instanceof Request ? input.body : null);
-    this.keptBody = body == null ? undefined : typeof body === "string" ? body : null;
-    this.callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    this.#keptBody = body == null ? undefined : typeof body === "string" ? body : null;
+    this.#callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  }
+
+  /**
+   * Any `Request` passes for one: openapi-fetch takes a middleware's new request only when
+   * it is an instance of the class it builds requests with, and a middleware builds a plain
+   * `Request`. What only a request of this class has is read through `keptOf`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Request;
+  }
+
+  /** The kept body and the caller's signal of a request this class built; undefined for another request. */
+  static keptOf(request: Request): { body: string | undefined | null; callerSignal: AbortSignal | undefined } | undefined {
+    return #keptBody in request ? { body: request.#keptBody, callerSignal: request.#callerSignal } : undefined;
   }
 }
 
@@ -37,7 +51,8 @@ export class Call {
 
   private constructor(request: Request, body: KeptBody, firstSendable: boolean, deadline: number) {
     this.method = request.method;
-    this.signal = request instanceof CallRequest ? request.callerSignal : request.signal;
+    const kept = CallRequest.keptOf(request);
+    this.signal = kept === undefined ? request.signal : kept.callerSignal;
     this.deadline = deadline;
     this.body = body;
     this.#template = request;
@@ -49,7 +64,8 @@ export class Call {
    * (a middleware may replace it) has its body read once, and is copied for every send.
    */
   static async start(request: Request, deadline: number): Promise<Call> {
-    if (request instanceof CallRequest && request.keptBody !== null) return new Call(request, request.keptBody, true, deadline);
+    const kept = CallRequest.keptOf(request);
+    if (kept !== undefined && kept.body !== null) return new Call(request, kept.body, true, deadline);
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     return new Call(request, body, false, deadline);
   }

@@ -26,10 +26,11 @@ export class ReadResponse extends Response {
   #streamed: Response | undefined;
   #used = false;
 
-  constructor(answer: Response, read: BodyRead, parsed: unknown, attempts: number) {
+  /** `url`: where the answer came from; a custom fetch's constructed `Response` has none, and then it is the request's. */
+  constructor(answer: Response, read: BodyRead, parsed: unknown, attempts: number, url = answer.url) {
     const empty = read.byteLength === 0 || NULL_BODY_STATUSES.has(answer.status);
     super(null, { status: answer.status, statusText: answer.statusText, headers: wholeBodyHeaders(answer.headers, empty ? 0 : read.byteLength) });
-    this.#url = answer.url;
+    this.#url = url;
     this.#read = empty ? { text: "", byteLength: 0, bytes: undefined } : read;
     this.#parsed = parsed;
     this.attempts = attempts;
@@ -151,8 +152,9 @@ export function documentsNoSuccessBody(method: string, request: { readonly url: 
 const decoder = new TextDecoder();
 
 /**
- * Reads the answer's body whole, within the attempt. A success must bring JSON where its
- * operation documents a body: an empty, blank or broken one is a `VpcepResponseError`,
+ * Reads the answer's body whole, within the attempt. A success must bring a JSON object
+ * where its operation documents a body (each documents one): an empty, blank or broken
+ * body, or JSON that is no object (`null`, `42`), is a `VpcepResponseError`,
  * which the retry decision treats like a failed attempt. Where the operation documents no
  * body (a delete), whatever comes is kept, and `json()` answers undefined for text that is
  * not JSON. The body is decoded and parsed once.
@@ -169,14 +171,15 @@ export async function readBody(answer: Response, attempt: Attempt): Promise<Read
   // A body that ignored the signal may come after the attempt gave up: nothing may act on it.
   if (attempt.signal.aborted) throw attempt.signal.reason;
   const read = decodeOnce(bytes);
-  if (!answer.ok || answer.status === 204) return new ReadResponse(answer, read, UNPARSED, attempt.number);
-  if (documentsNoSuccessBody(call.method, attempt.request)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number);
+  const url = answer.url || attempt.request.url;
+  if (!answer.ok || answer.status === 204) return new ReadResponse(answer, read, UNPARSED, attempt.number, url);
+  if (documentsNoSuccessBody(call.method, attempt.request)) return new ReadResponse(answer, read, parsedIfJson(read.text), attempt.number, url);
   const parsed = parsedIfJson(read.text);
-  if (parsed === NOT_JSON_AND_NONE_EXPECTED) {
-    const got = read.text.trim() === "" ? "an empty body" : "a body that is not valid JSON";
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    const got = read.text.trim() === "" ? "an empty body" : parsed === NOT_JSON_AND_NONE_EXPECTED ? "a body that is not valid JSON" : "JSON that is no object";
     throw new VpcepResponseError(call.facts, answer.status, got, attempt.number);
   }
-  return new ReadResponse(answer, read, parsed, attempt.number);
+  return new ReadResponse(answer, read, parsed, attempt.number, url);
 }
 
 function parsedIfJson(text: string): unknown {

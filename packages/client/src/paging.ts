@@ -7,8 +7,11 @@ import type {
   ResourceType,
   Endpoint,
 } from "./models.js";
+import { VpcepArgumentError } from "./arguments.js";
+import { describeValue } from "./errors.js";
 import type {
   ApiResult,
+  CallOptions,
   DataOf,
   ListEndpointServicesQuery,
   ListEndpointsQuery,
@@ -21,17 +24,23 @@ import { dataOrThrow } from "./results.js";
 
 type TaggedResource = NonNullable<DataOf<"listResourcesByTags">["resources"]>[number];
 
-/** Async iterators over every item of a list operation, page after page. */
+/**
+ * Async iterators over every item of a list operation, page after page. `limit` is the page
+ * size (0 or none: the largest), `offset` where the walk starts; `options` (`signal`,
+ * `headers`) go with every page. A `limit` or `offset` the operation does not take is
+ * refused with a `VpcepArgumentError` before the first page.
+ */
 export interface Paginators {
-  listEndpointServices(query?: ListEndpointServicesQuery): AsyncGenerator<EndpointService, void, undefined>;
-  listPublicEndpointServices(query?: ListPublicEndpointServicesQuery): AsyncGenerator<PublicEndpointService, void, undefined>;
-  listServiceConnections(serviceId: string, query?: ListServiceConnectionsQuery): AsyncGenerator<Connection, void, undefined>;
-  listServicePermissions(serviceId: string, query?: ListServicePermissionsQuery): AsyncGenerator<Permission, void, undefined>;
-  listEndpoints(query?: ListEndpointsQuery): AsyncGenerator<Endpoint, void, undefined>;
+  listEndpointServices(query?: ListEndpointServicesQuery, options?: CallOptions): AsyncGenerator<EndpointService, void, undefined>;
+  listPublicEndpointServices(query?: ListPublicEndpointServicesQuery, options?: CallOptions): AsyncGenerator<PublicEndpointService, void, undefined>;
+  listServiceConnections(serviceId: string, query?: ListServiceConnectionsQuery, options?: CallOptions): AsyncGenerator<Connection, void, undefined>;
+  listServicePermissions(serviceId: string, query?: ListServicePermissionsQuery, options?: CallOptions): AsyncGenerator<Permission, void, undefined>;
+  listEndpoints(query?: ListEndpointsQuery, options?: CallOptions): AsyncGenerator<Endpoint, void, undefined>;
   /** The `filter` action of `listResourcesByTags`, whose `limit` and `offset` are strings in the body. */
   listResourcesByTags(
     resourceType: ResourceType,
     body: Omit<ResourceInstancesRequest, "action">,
+    options?: CallOptions,
   ): AsyncGenerator<TaggedResource, void, undefined>;
 }
 
@@ -50,6 +59,21 @@ interface Page<Item> {
 // The largest page each operation allows; a `limit` of 0 or none pages with it.
 const MAX_LIMIT = 1000;
 const MAX_PERMISSION_LIMIT = 500;
+/** The largest `offset`, an int32. */
+const MAX_OFFSET = 2_147_483_647;
+
+/** A `limit` or an `offset` of a GET list: a whole number in the operation's range, or none. */
+function position(operation: string, argument: string, value: unknown, max: number): number | undefined {
+  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= max)) return value;
+  throw new VpcepArgumentError(operation, argument, `must be a whole number from 0 to ${max}; got ${describeValue(value)}`);
+}
+
+/** A `limit` or an `offset` of the tag query's body: decimal digits, as the spec writes them, or none. */
+function positionText(argument: string, value: unknown, pattern: RegExp, rule: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && pattern.test(value)) return Number(value);
+  throw new VpcepArgumentError("listResourcesByTags", argument, `must be ${rule}, written as a string; got ${describeValue(value)}`);
+}
 
 /**
  * Walks `offset` from the first page until `total_count` is reached or a page is empty.
@@ -95,46 +119,50 @@ function pageOf<Data extends { total_count?: number }, Item>(
 const byId = (item: { id?: string }) => item.id;
 
 export function bindPaginators(operations: VpcepOperations<boolean>): Paginators {
-  /** A paginator over a GET list whose `page` reads one page of `query`. */
+  /** A paginator over the GET list `operation`, whose `page` reads one page of `query`. */
   const list =
     <Query extends { limit?: number; offset?: number }, Data extends { total_count?: number }, Item extends { id?: string }>(
-      page: (query: Query) => Promise<ApiResult<Data> | { data: Data; response: Response }>,
+      operation: string,
+      page: (query: Query, options: CallOptions | undefined) => Promise<ApiResult<Data> | { data: Data; response: Response }>,
       items: (data: Data) => Item[] | undefined,
       maxLimit = MAX_LIMIT,
     ) =>
-    (query = {} as Query): AsyncGenerator<Item, void, undefined> =>
-      walk(query.limit, query.offset, maxLimit, async (limit, offset) => pageOf(await page({ ...query, limit, offset }), "GET", items), byId);
+    async function* (query = {} as Query, options?: CallOptions): AsyncGenerator<Item, void, undefined> {
+      if (typeof query !== "object" || query === null) throw new VpcepArgumentError(operation, "query", `must be an object; got ${describeValue(query)}`);
+      const limit = position(operation, "query.limit", query.limit, maxLimit);
+      const offset = position(operation, "query.offset", query.offset, MAX_OFFSET);
+      yield* walk(limit, offset, maxLimit, async (size, at) => pageOf(await page({ ...query, limit: size, offset: at }, options), "GET", items), byId);
+    };
 
   return {
-    listEndpointServices: list(operations.listEndpointServices, (data) => data.endpoint_services),
-    listPublicEndpointServices: list(operations.listPublicEndpointServices, (data) => data.endpoint_services),
-    listServiceConnections: (serviceId, query) =>
-      list((page: ListServiceConnectionsQuery) => operations.listServiceConnections(serviceId, page), (data) => data.connections)(query),
-    listServicePermissions: (serviceId, query) =>
+    listEndpointServices: list("listEndpointServices", operations.listEndpointServices, (data) => data.endpoint_services),
+    listPublicEndpointServices: list("listPublicEndpointServices", operations.listPublicEndpointServices, (data) => data.endpoint_services),
+    listServiceConnections: (serviceId, query, options) =>
       list(
-        (page: ListServicePermissionsQuery) => operations.listServicePermissions(serviceId, page),
+        "listServiceConnections",
+        (page: ListServiceConnectionsQuery, pageOptions) => operations.listServiceConnections(serviceId, page, pageOptions),
+        (data) => data.connections,
+      )(query, options),
+    listServicePermissions: (serviceId, query, options) =>
+      list(
+        "listServicePermissions",
+        (page: ListServicePermissionsQuery, pageOptions) => operations.listServicePermissions(serviceId, page, pageOptions),
         (data) => data.permissions,
         MAX_PERMISSION_LIMIT,
-      )(query),
-    listEndpoints: list(operations.listEndpoints, (data) => data.endpoints),
-    listResourcesByTags: (resourceType, body) =>
-      walk(
-        body.limit === undefined ? undefined : Number(body.limit),
-        body.offset === undefined ? undefined : Number(body.offset),
-        MAX_LIMIT,
-        async (limit, offset) =>
-          pageOf(
-            await operations.listResourcesByTags(resourceType, {
-              ...body,
-              action: "filter",
-              limit: String(limit),
-              offset: String(offset),
-            }),
-            "POST",
-            (data) => data.resources,
-          ),
-        (resource) => resource.resource_id,
-      ),
+      )(query, options),
+    listEndpoints: list("listEndpoints", operations.listEndpoints, (data) => data.endpoints),
+    listResourcesByTags: async function* (resourceType, body, options) {
+      if (typeof body !== "object" || body === null) throw new VpcepArgumentError("listResourcesByTags", "body", `must be an object; got ${describeValue(body)}`);
+      const limit = positionText("body.limit", body.limit, /^(1000|[1-9][0-9]{0,2})$/, "a whole number from 1 to 1000");
+      const offset = positionText("body.offset", body.offset, /^(0|[1-9][0-9]*)$/, "a whole number from 0");
+      const page = async (size: number, at: number) =>
+        pageOf(
+          await operations.listResourcesByTags(resourceType, { ...body, action: "filter", limit: String(size), offset: String(at) }, options),
+          "POST",
+          (data) => data.resources,
+        );
+      yield* walk(limit, offset, MAX_LIMIT, page, (resource) => resource.resource_id);
+    },
   };
 }
 

@@ -81,6 +81,14 @@ describe("paging and waiting", () => {
     expectTypeOf(vpcep.collectAll.listServicePermissions("s")).toEqualTypeOf<Promise<Permission[]>>();
   });
 
+  it("takes the per-call options last, for every page, and no other", () => {
+    const signal = new AbortController().signal;
+    expectTypeOf(vpcep.paginate.listEndpoints({ limit: 10 }, { signal, headers: { "X-Trace": "t" } })).toEqualTypeOf<AsyncGenerator<Endpoint, void, undefined>>();
+    expectTypeOf(vpcep.collectAll.listResourcesByTags("endpoint", { limit: "10" }, { signal })).toEqualTypeOf<ReturnType<typeof vpcep.collectAll.listResourcesByTags>>();
+    // @ts-expect-error baseUrl is no per-call option
+    void vpcep.collectAll.listEndpoints({}, { baseUrl: "https://elsewhere.example" });
+  });
+
   it("resolves waiters with a WaitResult of the resource, or of undefined for deletes", () => {
     expectTypeOf(vpcep.waitFor.endpointService("s")).toEqualTypeOf<Promise<WaitResult<EndpointService>>>();
     expectTypeOf(vpcep.waitFor.endpoint("e", { until: "pendingAcceptance" })).toEqualTypeOf<Promise<WaitResult<Endpoint>>>();

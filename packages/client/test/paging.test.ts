@@ -90,6 +90,14 @@ describe("paginate", () => {
     expect(error).toMatchObject({ status: 400, code: "EndPoint.0006" });
   });
 
+  it("names the page's URL in the error of a failed page, also over a custom fetch whose answers have no URL", async () => {
+    const script = scriptedFetch(json(403, { error_code: "EndPoint.0004", error_msg: "Forbidden." }));
+    const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch });
+    const error = await ids(vpcep.paginate.listEndpoints()).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ url: "https://vpcep.test/v1/p1/vpc-endpoints" });
+    expect((error as Error).message).toMatch(/^GET https:\/\/vpcep\.test\/v1\/p1\/vpc-endpoints failed with 403/);
+  });
+
   it("pages the tag query with string limit and offset in the body", async () => {
     const resources = (ids: string[]) => ids.map((id) => ({ resource_id: id, resource_name: id, tags: [] }));
     const script = scriptedFetch(
@@ -113,3 +121,60 @@ describe("collectAll", () => {
     expect(connections.map((connection) => connection.id)).toEqual(["a", "b", "c"]);
   });
 });
+
+describe("the limit and offset of a walk", () => {
+  it.each([
+    ["query.offset", { offset: "5" }, 'got "5"'],
+    ["query.offset", { offset: -1 }, "got the number -1"],
+    ["query.limit", { limit: Number.NaN }, "got the number NaN"],
+    ["query.limit", { limit: 1001 }, "got the number 1001"],
+    ["query.limit", { limit: 2.5 }, "got the number 2.5"],
+  ])("are refused before the first page when %s is not a whole number in range (%j)", async (argument, query, got) => {
+    const { vpcep, requests } = listing([{ items: ["a"], total: 1 }]);
+    const error = await ids(vpcep.paginate.listEndpoints(query as object)).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "argument", operation: "listEndpoints", argument });
+    expect((error as Error).message).toContain(got);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("of whitelists go up to 500, their largest page", async () => {
+    const { vpcep, requests } = listing([{ items: ["a"], total: 1 }], "permissions");
+    await expect(vpcep.collectAll.listServicePermissions("s1", { limit: 501 })).rejects.toMatchObject({ argument: "query.limit", operation: "listServicePermissions" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["body.offset", { offset: "x" }],
+    ["body.offset", { offset: 5 }],
+    ["body.limit", { limit: "0" }],
+    ["body.limit", { limit: "1001" }],
+  ])("of the tag query are refused when %s is not the spec's decimal string (%j)", async (argument, body) => {
+    const script = scriptedFetch(json(200, { resources: [], total_count: 0 }));
+    const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch });
+    await expect(vpcep.collectAll.listResourcesByTags("endpoint", body as object)).rejects.toMatchObject({ kind: "argument", operation: "listResourcesByTags", argument });
+    expect(script.requests).toHaveLength(0);
+  });
+});
+
+describe("the options of a walk", () => {
+  it("go with every page: its headers", async () => {
+    const { vpcep, requests } = listing([{ items: ["a"], total: 2 }, { items: ["b"], total: 2 }]);
+    await vpcep.collectAll.listEndpoints({ limit: 1 }, { headers: { "X-Trace": "t-1" } });
+    expect(requests.map((request) => request.headers.get("x-trace"))).toEqual(["t-1", "t-1"]);
+  });
+
+  it("stop the walk on the signal, within the page it is on", async () => {
+    const controller = new AbortController();
+    const { vpcep, requests } = listing([{ items: ["a"], total: 3 }, { items: ["b"], total: 3 }, { items: ["c"], total: 3 }]);
+    const seen: (string | undefined)[] = [];
+    const walking = (async () => {
+      for await (const endpoint of vpcep.paginate.listEndpoints({ limit: 1 }, { signal: controller.signal })) {
+        seen.push(endpoint.id);
+        controller.abort(new Error("enough"));
+      }
+    })();
+    await expect(walking).rejects.toMatchObject({ kind: "abort" });
+    expect([seen, requests.length]).toEqual([["a"], 1]);
+  });
+});
+

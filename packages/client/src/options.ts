@@ -95,7 +95,8 @@ function resolveApiRoot(options: Record<string, unknown>): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new VpcepConfigError("baseUrl", `must be an absolute http(s) URL; got ${describeValue(String(baseUrl))}`);
+    // Not quoted: a URL that does not parse may still hold a password or a token.
+    throw new VpcepConfigError("baseUrl", "must be an absolute http(s) URL, such as https://vpcep.eu-de.otc.t-systems.com");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new VpcepConfigError("baseUrl", `must use http or https; got "${url.protocol}"`);

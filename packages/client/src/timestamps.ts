@@ -1,7 +1,7 @@
 import { VpcepArgumentError } from "./arguments.js";
 import { describeValue } from "./errors.js";
 
-// YYYY-MM-DD, THH:MM:SS, an optional fraction, and an optional zone (Z or ±HH:MM).
+// YYYY-MM-DD, THH:MM:SS, an optional fraction, and an optional zone (Z or ±HH:MM); RFC 3339 allows t and z too.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/i;
 
 /**
@@ -14,14 +14,16 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2
 export function parseTimestamp(text: string): Date {
   const match = typeof text === "string" ? TIMESTAMP.exec(text) : null;
   if (match === null) throw notATimestamp(text, "write it YYYY-MM-DDTHH:MM:SS, with an optional fraction and zone");
-  const [, wallClock, fraction = "", zone = "Z"] = match;
+  const [, writtenClock = "", fraction = "", writtenZone = "Z"] = match;
+  const wallClock = writtenClock.toUpperCase();
+  const zone = writtenZone.toUpperCase();
   // Date rolls 2018-02-30 over into March: a time that does not read back as written does not exist.
   const asWritten = new Date(`${wallClock}Z`);
   if (Number.isNaN(asWritten.getTime()) || asWritten.toISOString().slice(0, 19) !== wallClock) {
     throw notATimestamp(text, "no such date or time");
   }
   const date = new Date(`${wallClock}.${fraction.padEnd(3, "0").slice(0, 3)}${zone}`);
-  if (Number.isNaN(date.getTime())) throw notATimestamp(text, "the zone offset must be at most ±23:59");
+  if (Number.isNaN(date.getTime())) throw notATimestamp(text, "the zone offset must be ±HH:MM with HH at most 23 and MM at most 59");
   return date;
 }
 

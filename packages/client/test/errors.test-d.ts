@@ -8,6 +8,7 @@ import {
   VpcepTimeoutError,
   type ContractViolation,
   type FetchFunction,
+  type KnownErrorCode,
 } from "../src/index.js";
 
 describe("error types", () => {
@@ -30,6 +31,12 @@ describe("error types", () => {
     expectTypeOf<VpcepResponseError["attempts"]>().toEqualTypeOf<number>();
     expectTypeOf<VpcepTimeoutError["attempts"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<ContractViolation>().toEqualTypeOf<{ location: string; message: string }>();
+  });
+
+  it("type the code as the documented codes, open to others", () => {
+    expectTypeOf<KnownErrorCode>().toExtend<NonNullable<VpcepApiError["code"]>>();
+    expectTypeOf<"EndPoint.9999">().toExtend<NonNullable<VpcepApiError["code"]>>();
+    expectTypeOf<VpcepApiError["code"]>().not.toEqualTypeOf<string | undefined>();
   });
 
   it("name the redirect's target, which a browser may hide", () => {

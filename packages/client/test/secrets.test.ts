@@ -89,6 +89,23 @@ describe("secrets stay out of errors and logs", () => {
   it("in the toJSON of an error, which keeps its useful fields", async () => {
     const { vpcep } = clientWith([json(404, { error_code: "EndPoint.2006", error_msg: "gone" })], { token: TOKEN });
     const error = await vpcep.getEndpoint("e1").catch((caught: unknown) => caught);
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "VpcepApiError", status: 404, code: "EndPoint.2006" });
+    const serialised = JSON.stringify(error);
+    expect(JSON.parse(serialised)).toMatchObject({ name: "VpcepApiError", status: 404, code: "EndPoint.2006" });
+    for (const secret of secrets) expect(serialised).not.toContain(secret);
+  });
+
+  it("in the configuration error about a baseUrl that does not parse, which may hold a password or a token", () => {
+    for (const baseUrl of [`https://admin:${SECRET_KEY}@vpcep host.example`, `https://vpcep host.example/?token=${TOKEN}`]) {
+      const error = (() => {
+        try {
+          createVpcepClient({ baseUrl, projectId: "p1", token: "t" });
+        } catch (caught) {
+          return caught;
+        }
+        throw new Error("expected a VpcepConfigError");
+      })();
+      expect(error).toBeInstanceOf(VpcepConfigError);
+      expectNoSecret(error);
+    }
   });
 });

@@ -37,8 +37,13 @@ describe("parseTimestamp", () => {
     expect(() => parseTimestamp("2018-01-30T24:00:00Z")).toThrow(/no such date or time/);
   });
 
-  it("refuses an offset beyond ±23:59", () => {
-    expect(() => parseTimestamp("2018-01-30T07:42:01+24:00")).toThrow(/at most ±23:59/);
+  it("reads the lower-case t and z that RFC 3339 allows", () => {
+    expect(parseTimestamp("2018-01-30t07:42:01z").toISOString()).toBe("2018-01-30T07:42:01.000Z");
+  });
+
+  it("refuses an offset beyond ±23:59, hours or minutes", () => {
+    expect(() => parseTimestamp("2018-01-30T07:42:01+05:99")).toThrow(/HH at most 23 and MM at most 59/);
+    expect(() => parseTimestamp("2018-01-30T07:42:01+24:00")).toThrow(/HH at most 23 and MM at most 59/);
   });
 
   it("refuses what is not a string, naming its type", () => {

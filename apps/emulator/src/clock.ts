@@ -46,13 +46,26 @@ export function formatTransitions(mode: TransitionMode): string {
   return mode.kind === "immediate" ? "immediate" : mode.kind === "reads" ? `reads:${mode.reads}` : `ms:${mode.ms}`;
 }
 
-/** The largest distance from the epoch a Date holds, in ms: the clock stays within ±this. */
-export const MAX_TIME_MS = 8.64e15;
+/**
+ * The earliest time the clock shows: the first of the four-digit years of the API's
+ * timestamps (`0000-01-01T00:00:00Z`), in ms since the epoch.
+ */
+export const EARLIEST_MS = Date.parse("0000-01-01T00:00:00.000Z");
+/** The last millisecond of the year 9999, the last time a four-digit timestamp can show. */
+export const END_OF_9999_MS = Date.parse("9999-12-31T23:59:59.999Z");
+/**
+ * The latest time the clock may be set or advanced to: a year before the end of 9999, so
+ * that a real clock set there keeps within the API's timestamps for a year of running.
+ */
+export const LATEST_MS = Date.parse("9999-01-01T00:00:00.000Z");
 
-/** Why `epochMs` is no time the clock can show, or `undefined` when it is one. */
+/** The rule of the clock's range, as refusals state it. */
+export const CLOCK_RULE = "rule: the clock stays from 0000-01-01T00:00:00Z to 9999-01-01T00:00:00Z, within the four-digit years of the API's timestamps";
+
+/** Why `epochMs` is no time the clock may be set or advanced to, or `undefined` when it is one. */
 export function outOfRange(epochMs: number): string | undefined {
-  if (Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_TIME_MS) return undefined;
-  return `the time would be ${String(epochMs)} ms since the epoch (rule: the clock stays within ±8.64e15 ms of the epoch, the range of a Date)`;
+  if (Number.isFinite(epochMs) && epochMs >= EARLIEST_MS && epochMs <= LATEST_MS) return undefined;
+  return `the time would be ${String(epochMs)} ms since the epoch (${CLOCK_RULE})`;
 }
 
 export type ClockKind = "real" | "manual";
@@ -73,7 +86,12 @@ export class Clock {
     return this.kind === "manual" ? this.manualNowMs : Date.now() + this.offsetMs;
   }
 
-  /** Moves the clock forward by `ms` (0 or more). */
+  /** What `advance()` added to the real time; 0 for the manual clock. */
+  offset(): number {
+    return this.kind === "manual" ? 0 : this.offsetMs;
+  }
+
+  /** Moves the clock forward by `ms` (0 or more), to 9999-01-01 at the latest. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new Error(`Invalid advance: must be a number of milliseconds, 0 or more; got ${String(ms)}`);
     const problem = outOfRange(this.now() + ms);
@@ -82,7 +100,7 @@ export class Clock {
     else this.offsetMs += ms;
   }
 
-  /** What `advance()` and `set()` change, to put back with `restoreSaved()`. */
+  /** What `advance()` and `resume()` change, to put back with `restoreSaved()`. */
   save(): number {
     return this.kind === "manual" ? this.manualNowMs : this.offsetMs;
   }
@@ -92,16 +110,23 @@ export class Clock {
     else this.offsetMs = saved;
   }
 
-  /** Sets the clock to a time (the manual clock only moves there; the real one keeps running from there). */
-  set(epochMs: number): void {
-    const problem = outOfRange(epochMs);
-    if (problem !== undefined) throw new Error(`Invalid clock time: ${problem}`);
-    if (this.kind === "manual") this.manualNowMs = epochMs;
-    else this.offsetMs = epochMs - Date.now();
+  /**
+   * Takes up the clock of a state document: the manual clock goes to its time `clockMs`;
+   * the real clock takes its `offsetMs` (what `advance()` had added), when it has one, and
+   * keeps running (the state check has made sure it stays within the years 0000 to 9999).
+   */
+  resume(clockMs: number, offsetMs: number | undefined): void {
+    if (this.kind === "manual") this.manualNowMs = clockMs;
+    else if (offsetMs !== undefined) this.offsetMs = offsetMs;
   }
 }
 
-/** `2024-05-06T09:12:44Z`: the reference's timestamp form, to the second. */
+/**
+ * `2024-05-06T09:12:44Z`: the reference's timestamp form, to the second. It never throws: a
+ * time outside the years 0000 to 9999 (which the clock and the state never hold) is shown
+ * as the nearest time within them.
+ */
 export function timestamp(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
+  const within = Number.isNaN(epochMs) ? EARLIEST_MS : Math.min(Math.max(epochMs, EARLIEST_MS), END_OF_9999_MS);
+  return `${new Date(within).toISOString().slice(0, 19)}Z`;
 }

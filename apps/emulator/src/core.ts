@@ -57,16 +57,23 @@ export class EmulatorCore {
     };
     if (options.stateFile !== undefined) {
       this.stateFile = new StateFile(options.stateFile);
-      const loaded = this.stateFile.load();
+      const loaded = this.stateFile.load(this.spec.model);
       if (loaded !== undefined) this.load(loaded);
       this.persist();
     }
   }
 
-  /** Takes a state document; the manual clock goes to the document's time, so what was pending stays pending. */
+  /**
+   * Takes a state document; the manual clock goes to the document's time, so what was
+   * pending stays pending, and the real clock takes the document's advance.
+   */
   private load(document: StateDocument): void {
     this.store.load(document);
-    if (this.clock.kind === "manual") this.clock.set(document.clockMs);
+    this.clock.resume(document.clockMs, document.offsetMs);
+  }
+
+  private document(): StateDocument {
+    return this.store.snapshot(this.clock.now(), this.clock.kind === "real" ? this.clock.offset() : undefined);
   }
 
   /**
@@ -76,14 +83,14 @@ export class EmulatorCore {
    */
   persist(clockBefore?: number): void {
     if (this.stateFile === undefined || this.store.version === this.persistedVersion) return;
-    const document = this.store.snapshot(this.clock.now());
+    const document = this.document();
     try {
       this.stateFile.write(document);
     } catch (error) {
       const reason = (error as Error).message;
       if (this.persisted !== undefined) this.store.load(this.persisted);
       if (clockBefore !== undefined) this.clock.restoreSaved(clockBefore);
-      else if (this.persisted !== undefined && this.clock.kind === "manual") this.clock.set(this.persisted.clockMs);
+      else if (this.persisted !== undefined) this.clock.resume(this.persisted.clockMs, this.persisted.offsetMs);
       this.persistedVersion = this.store.version;
       const message = `Cannot write the state file ${this.stateFile.path}: ${reason}; the change is not kept`;
       this.options.onLog(`vpcep-emulator: ${message}`);
@@ -100,20 +107,20 @@ export class EmulatorCore {
   }
 
   snapshot(): StateDocument {
-    return this.store.snapshot(this.clock.now());
+    return this.document();
   }
 
   /** Replaces the state; throws an Error saying why a document is refused. */
   restore(value: unknown): void {
-    this.load(parseStateDocument(value));
+    this.load(parseStateDocument(value, this.spec.model));
     this.persist();
   }
 
   advance(ms: number): void {
     const before = this.clock.save();
     this.clock.advance(ms);
-    // The manual clock's time is part of the state (the state file resumes it).
-    if (this.clock.kind === "manual" && ms > 0) this.store.changed();
+    // The manual clock's time, and the real clock's advance, are part of the state (the state file resumes them).
+    if (ms > 0) this.store.changed();
     this.lifecycle.settle();
     this.persist(before);
   }

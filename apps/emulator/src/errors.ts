@@ -48,6 +48,7 @@ export const Codes = {
   onlyOneEndpoint: "EndPoint.2031",
   portIpInUse: "EndPoint.2042",
   portIpNotInSubnet: "EndPoint.2043",
+  endpointWhitelistFull: "EndPoint.2045",
   serviceInUse: "EndPoint.3006",
   portsConflict: "EndPoint.3044",
   stateForbidsChange: "EndPoint.3045",

@@ -44,11 +44,36 @@ export type Fault = ErrorFault | DropFault | FailCreateFault | FailResourceFault
 
 type Queued = (ErrorFault | DropFault | FailCreateFault) & { remaining: number };
 
+/** The reference's messages of the codes an error fault answers by default, and of some others. */
 const DEFAULT_ERROR_MESSAGES: Record<string, string> = {
   "EndPoint.0001": "System error. Please retry.",
-  "EndPoint.0022": "The number of requests exceeded the limit. Please try later.",
+  "EndPoint.0002": "Parameter error.",
+  "EndPoint.0003": "Authentication failed or authentication information is invalid.",
+  "EndPoint.0004": "Authentication information is incorrect or you have no permissions.",
+  "EndPoint.0005": "The requested resource does not exist.",
   "EndPoint.0013": "The request timed out.",
+  "EndPoint.0022": "The number of requests exceeded the limit. Please try later.",
 };
+
+/**
+ * The code an error fault answers without `errorCode`, by status: the generic code the
+ * reference's error table gives that status (400 `0002`, 401 `0003`, 403 `0004`, 404
+ * `0005`, 500 `0001`, 504 `0013`, the timeout), and `0022`, the code of too many requests,
+ * for 429. Any other status: `EndPoint.0002` below 500, `EndPoint.0001` from 500.
+ */
+const DEFAULT_CODES: Record<number, string> = {
+  400: "EndPoint.0002",
+  401: "EndPoint.0003",
+  403: "EndPoint.0004",
+  404: "EndPoint.0005",
+  429: "EndPoint.0022",
+  500: "EndPoint.0001",
+  504: "EndPoint.0013",
+};
+
+export function defaultFaultCode(status: number): string {
+  return DEFAULT_CODES[status] ?? (status >= 500 ? "EndPoint.0001" : "EndPoint.0002");
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -150,6 +175,6 @@ export class Faults {
 }
 
 export function faultErrorBody(fault: ErrorFault): { error_code: string; error_msg: string } {
-  const code = fault.errorCode ?? (fault.status >= 500 ? "EndPoint.0001" : "EndPoint.0002");
+  const code = fault.errorCode ?? defaultFaultCode(fault.status);
   return { error_code: code, error_msg: fault.errorMsg ?? DEFAULT_ERROR_MESSAGES[code] ?? `Injected fault (${code}).` };
 }

@@ -1,6 +1,6 @@
 /** The emulator's options, checked once, with their defaults. */
 import { createHash } from "node:crypto";
-import { DEFAULT_TRANSITIONS, checkTransitions, type ClockKind, type TransitionMode } from "./clock.js";
+import { CLOCK_RULE, DEFAULT_TRANSITIONS, checkTransitions, outOfRange, type ClockKind, type TransitionMode } from "./clock.js";
 import { FIRST_MARKER } from "./state.js";
 import type { Quotas } from "./world.js";
 
@@ -134,6 +134,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (clock !== "real" && clock !== "manual") fail("clock", 'must be "real" or "manual"', clock);
   const start = options.startTime === undefined ? Date.now() : new Date(options.startTime).getTime();
   if (!Number.isFinite(start)) fail("startTime", "must be a Date, an epoch in ms or an ISO 8601 time", String(options.startTime));
+  if (outOfRange(start) !== undefined) fail("startTime", `must be a time the clock may show (${CLOCK_RULE})`, new Date(start).toISOString());
   if (options.tokens !== undefined && (!Array.isArray(options.tokens) || options.tokens.some((token) => typeof token !== "string" || token === ""))) {
     fail("tokens", "must be an array of non-empty strings");
   }

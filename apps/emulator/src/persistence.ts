@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import type { SpecModel } from "@otc-vpcep/spec-model";
 import { EmulatorError } from "./options.js";
 import { parseStateDocument, type StateDocument } from "./state.js";
 
@@ -32,8 +33,8 @@ export class StateFile {
     }
   }
 
-  /** The state in the file, or `undefined` when there is no file yet. */
-  load(): StateDocument | undefined {
+  /** The state in the file, checked for an emulator serving the spec of `model`, or `undefined` when there is no file yet. */
+  load(model: SpecModel): StateDocument | undefined {
     if (!existsSync(this.path)) return undefined;
     let text: string;
     try {
@@ -51,7 +52,7 @@ export class StateFile {
       );
     }
     try {
-      return parseStateDocument(parsed);
+      return parseStateDocument(parsed, model);
     } catch (error) {
       throw new EmulatorError(
         `Refusing the state file ${this.path}: ${(error as Error).message}; it is left as it is. Move it away or give another --state-file.`,

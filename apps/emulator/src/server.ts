@@ -34,8 +34,12 @@ function errorAnswer(failure: ApiFailure): Answer {
   return { status: failure.status, body: failure.body, headers: { ...failure.headers } };
 }
 
-function readBody(request: IncomingMessage, max: number): Promise<Buffer | "too-large"> {
-  return new Promise((resolve, reject) => {
+/**
+ * The request's body; `"too-large"` past `max` bytes; `"gone"` when the client went away
+ * before its end (the request stream fails: `aborted`), which is not the emulator's error.
+ */
+function readBody(request: IncomingMessage, max: number): Promise<Buffer | "too-large" | "gone"> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
@@ -52,10 +56,24 @@ function readBody(request: IncomingMessage, max: number): Promise<Buffer | "too-
     request.on("end", () => {
       if (!done) resolve(Buffer.concat(chunks));
     });
-    request.on("error", (error) => {
-      if (!done) reject(error);
+    request.on("error", () => {
+      if (done) return;
+      done = true;
+      resolve("gone");
     });
   });
+}
+
+/**
+ * The path and query of a request target: the origin form (`/v1/...?...`) as it is, the
+ * absolute form (`http://host/v1/...?...`, RFC 9112 section 3.2.2) without its scheme and
+ * authority. Nothing is decoded or normalised: the path is routed as the client sent it.
+ */
+export function originForm(target: string): string {
+  const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target);
+  if (absolute === null) return target;
+  const rest = target.slice(absolute[0].length);
+  return rest.startsWith("/") ? rest : `/${rest}`;
 }
 
 function isJsonType(contentType: string | undefined): boolean {
@@ -131,7 +149,7 @@ export class EmulatorServer {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? "GET").toUpperCase();
-    const target = request.url ?? "/";
+    const target = originForm(request.url ?? "/");
     const question = target.indexOf("?");
     const pathname = question === -1 ? target : target.slice(0, question);
     const search = question === -1 ? "" : target.slice(question + 1);
@@ -157,6 +175,11 @@ export class EmulatorServer {
     } else {
       operation = route.operation;
       const raw = await readBody(request, this.core.options.maxBodyBytes);
+      // The client went away mid-body: there is no one to answer, and nothing went wrong here.
+      if (raw === "gone") {
+        request.socket.destroy();
+        return;
+      }
       if (raw === "too-large") {
         answer = {
           status: 400,
@@ -257,6 +280,10 @@ export class EmulatorServer {
 
   private async control(request: IncomingMessage, response: ServerResponse, method: string, subpath: string): Promise<void> {
     const raw = await readBody(request, this.core.options.maxBodyBytes * 16);
+    if (raw === "gone") {
+      request.socket.destroy();
+      return;
+    }
     let reply: ControlReply;
     if (raw === "too-large") {
       reply = { status: 400, body: { error_code: Codes.parameter, error_msg: `The body is larger than ${this.core.options.maxBodyBytes * 16} bytes.` }, close: true };

@@ -4,10 +4,12 @@
  * control API returns and the state file holds; `version` counts changes.
  */
 
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import { MAX_TIME_MS } from "./clock.js";
-import { STATE_SCHEMA } from "./state-schema.js";
-import { chooseError, fieldName, ruleText } from "./validation.js";
+import type { SpecModel } from "@otc-vpcep/spec-model";
+import type { ValidateFunction } from "@otc-vpcep/spec-model/validator";
+import { EARLIEST_MS, END_OF_9999_MS } from "./clock.js";
+import { ApiFailure, Codes } from "./errors.js";
+import { stateSchema } from "./state-schema.js";
+import { chooseError, fieldName, ruleText, validatorOf } from "./validation.js";
 
 export const STATE_FORMAT = "otc-vpcep-emulator-state";
 export const STATE_VERSION = 1;
@@ -113,6 +115,11 @@ export interface StateDocument {
   version: typeof STATE_VERSION;
   /** The emulator clock when the document was taken, in ms since the epoch. */
   clockMs: number;
+  /**
+   * What `advance()` had added to the real clock when the document was taken (a real clock's
+   * document only): loading it gives a real clock the same advance.
+   */
+  offsetMs?: number | undefined;
   seq: number;
   nextMarker: string;
   services: ServiceRecord[];
@@ -121,6 +128,11 @@ export interface StateDocument {
 
 /** By default marker ids start above 2^53, so that clients that read them as numbers lose digits and notice. */
 export const FIRST_MARKER = 2n ** 53n + 1n;
+
+/** The largest marker_id: the int64 maximum. */
+export const INT64_MAX = 2n ** 63n - 1n;
+/** The `nextMarker` once every marker_id up to the int64 maximum has been given. */
+const MARKERS_USED_UP = INT64_MAX + 1n;
 
 export class Store {
   readonly services = new Map<string, ServiceRecord>();
@@ -148,7 +160,19 @@ export class Store {
     return this.seq;
   }
 
+  /**
+   * The next marker_id. After the int64 maximum there is none: a create is refused with
+   * the quota code, as the emulator can give no more endpoints (a 400, not a 500: the
+   * request is fine, but nothing the emulator holds can be created any more).
+   */
   takeMarker(): string {
+    if (this.nextMarker > INT64_MAX) {
+      throw new ApiFailure(
+        400,
+        Codes.quotaExceeded,
+        `Quota exceeded: every marker_id up to ${INT64_MAX} (the int64 maximum) has been given; the emulator can create no more endpoints until it is reset or given a state with a lower "nextMarker".`,
+      );
+    }
     const marker = this.nextMarker;
     this.nextMarker++;
     return marker.toString();
@@ -163,11 +187,13 @@ export class Store {
     this.changed();
   }
 
-  snapshot(clockMs: number): StateDocument {
+  /** The state document; `offsetMs` is the real clock's advance (undefined for the manual clock). */
+  snapshot(clockMs: number, offsetMs: number | undefined): StateDocument {
     return structuredClone({
       format: STATE_FORMAT,
       version: STATE_VERSION,
       clockMs,
+      ...(offsetMs === undefined ? {} : { offsetMs }),
       seq: this.seq,
       nextMarker: this.nextMarker.toString(),
       services: [...this.services.values()],
@@ -197,12 +223,43 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const INT64_MAX = 2n ** 63n - 1n;
-let validateState: ValidateFunction | undefined;
+/** The state's validator, per spec: the fields a request fills take the spec's schemas of those request fields. */
+const stateValidators = new WeakMap<SpecModel, ValidateFunction>();
+/** The id the spec is registered under for the state schema's `$ref`s. */
+const SPEC_ID = "urn:otc-vpcep-emulator:state-spec";
+
+function stateValidatorOf(model: SpecModel): ValidateFunction {
+  let validate = stateValidators.get(model);
+  if (validate === undefined) {
+    // The spec's one ajv configuration (formats such as uuid and ipv4 included), with the spec registered under an id of ours.
+    const { ajv } = validatorOf(model);
+    const { components = {}, paths = {} } = model.document;
+    ajv.addSchema({ components, paths }, SPEC_ID, undefined, false);
+    validate = ajv.compile(
+      stateSchema((operationId, field, fallback) => {
+        const operation = model.findOperation(operationId);
+        const body = operation === undefined ? undefined : model.bodySchema(operation, "request");
+        if (body === undefined) return fallback;
+        const pointer = `${model.resolve(body.node, body.pointer).pointer}/properties/${field}`;
+        return model.at(pointer) === undefined ? fallback : { $ref: `${SPEC_ID}${pointer}` };
+      }),
+    );
+    stateValidators.set(model, validate);
+  }
+  return validate;
+}
 
 /** What is wrong with the records beyond their shape: ids given twice, counters behind the records. */
 function checkConsistency(document: StateDocument): string | undefined {
-  if (BigInt(document.nextMarker) > INT64_MAX) return `"nextMarker" must be at most 9223372036854775807 (rule: int64 maximum)`;
+  if (BigInt(document.nextMarker) > MARKERS_USED_UP) {
+    return `"nextMarker" must be at most ${MARKERS_USED_UP} (rule: the int64 maximum, or the one after it once every marker_id is given)`;
+  }
+  if (document.offsetMs !== undefined) {
+    const now = Date.now() + document.offsetMs;
+    if (!(now >= EARLIEST_MS && now <= END_OF_9999_MS)) {
+      return `"offsetMs" ${document.offsetMs} would put the real clock at ${now} ms since the epoch (rule: the clock stays within the years 0000 to 9999)`;
+    }
+  }
   for (const [what, records] of [["services", document.services], ["endpoints", document.endpoints]] as const) {
     const seen = new Set<string>();
     for (const [index, record] of records.entries()) {
@@ -223,8 +280,11 @@ function checkConsistency(document: StateDocument): string | undefined {
   return undefined;
 }
 
-/** Checks that a parsed document is an emulator state of this version, record by record; throws an Error naming the field and the rule. */
-export function parseStateDocument(value: unknown): StateDocument {
+/**
+ * Checks that a parsed document is an emulator state of this version, record by record, for
+ * an emulator serving the spec of `model`; throws an Error naming the field and the rule.
+ */
+export function parseStateDocument(value: unknown, model: SpecModel): StateDocument {
   if (!isObject(value)) throw new Error("not an emulator state: the document is not a JSON object");
   if (value["format"] !== STATE_FORMAT) {
     throw new Error(`not an emulator state: "format" is ${JSON.stringify(value["format"] ?? null)}, not "${STATE_FORMAT}"`);
@@ -232,11 +292,7 @@ export function parseStateDocument(value: unknown): StateDocument {
   if (value["version"] !== STATE_VERSION) {
     throw new Error(`unsupported emulator state version ${JSON.stringify(value["version"] ?? null)}: this emulator reads version ${STATE_VERSION}`);
   }
-  const clockMs = value["clockMs"];
-  if (typeof clockMs === "number" && !(Math.abs(clockMs) <= MAX_TIME_MS)) {
-    throw new Error(`invalid emulator state: "clockMs" must be within ±8.64e15 ms of the epoch (rule: the range of a Date)`);
-  }
-  validateState ??= new Ajv2020({ allErrors: false, strict: false }).compile(STATE_SCHEMA as object);
+  const validateState = stateValidatorOf(model);
   if (!validateState(value)) {
     const error = chooseError(validateState.errors ?? []);
     const rule = error === undefined ? { path: "", text: "is invalid" } : ruleText(error);

@@ -163,7 +163,8 @@ interface CompiledParameter {
 /** One validator per description, shared by the emulators of a process: what it compiles, it keeps. */
 const validators = new WeakMap<SpecModel, Validator>();
 
-function validatorOf(model: SpecModel): Validator {
+/** The spec's one ajv configuration for a description, as the request checks use it (stopping at the first error). */
+export function validatorOf(model: SpecModel): Validator {
   let validator = validators.get(model);
   if (validator === undefined) {
     validator = createValidator(model, { allErrors: false });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { timestamp } from "../src/clock.js";
+import { startEmulator } from "../src/index.js";
 import { apiOf, startTestEmulator } from "./support/emulator.js";
 
 async function control(url: string, method: string, path: string, body: unknown) {
@@ -6,12 +8,31 @@ async function control(url: string, method: string, path: string, body: unknown)
   return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined };
 }
 
-describe("the clock stays within the range of a Date", () => {
-  it("POST /_emulator/clock refuses an advance past it, naming the field and the rule", async () => {
+/** 9999-01-01T00:00:00Z: the latest time the clock may be set or advanced to. */
+const LATEST = Date.parse("9999-01-01T00:00:00Z");
+/** The last millisecond of the year 9999, the last a four-digit timestamp can show. */
+const END_OF_9999 = Date.parse("9999-12-31T23:59:59.999Z");
+
+describe("the clock stays within the years 0000 to 9999", () => {
+  it("POST /_emulator/clock refuses an advance past 9999-01-01, naming the field and the rule", async () => {
     const emulator = await startTestEmulator();
-    const answer = await control(emulator.url, "POST", "/clock", { advanceMs: 1e308 });
+    const answer = await control(emulator.url, "POST", "/clock", { advanceMs: LATEST - emulator.now().getTime() + 1 });
     expect(answer.status).toBe(400);
-    expect(answer.body?.["error_msg"]).toMatch(/"advanceMs".*8\.64e15/);
+    expect(answer.body?.["error_msg"]).toMatch(/"advanceMs".*9999-01-01T00:00:00Z/);
+  });
+
+  it("POST /_emulator/clock takes an advance to 9999-01-01 exactly", async () => {
+    const emulator = await startTestEmulator();
+    const answer = await control(emulator.url, "POST", "/clock", { advanceMs: LATEST - emulator.now().getTime() });
+    expect(answer.status).toBe(200);
+    expect(answer.body?.["now"]).toBe("9999-01-01T00:00:00.000Z");
+  });
+
+  it("the real clock, refused an advance to the edge of a Date's range, keeps answering every request", async () => {
+    const emulator = await startTestEmulator({ clock: "real", transitions: "immediate" });
+    const answer = await control(emulator.url, "POST", "/clock", { advanceMs: 8.64e15 - Date.now() - 200 });
+    expect(answer.status).toBe(400);
+    expect((await apiOf(emulator).createService()).status).toBe(200);
   });
 
   it("POST /_emulator/clock leaves the clock where it was when it refuses an advance", async () => {
@@ -28,19 +49,50 @@ describe("the clock stays within the range of a Date", () => {
     expect(((await fetch(`${emulator.url}/_emulator/clock`).then((r) => r.json())) as Record<string, unknown>)["transitions"]).toBe("ms:1000");
   });
 
-  it("advance() refuses an advance past it and leaves the clock as it was", async () => {
+  it("advance() refuses an advance past 9999-01-01 and leaves the clock as it was", async () => {
     const emulator = await startTestEmulator();
     const before = emulator.now().getTime();
-    expect(() => emulator.advance(1e308)).toThrow(/8\.64e15/);
+    expect(() => emulator.advance(LATEST - before + 1)).toThrow(/9999-01-01T00:00:00Z/);
     expect(emulator.now().getTime()).toBe(before);
   });
 
-  it("PUT /_emulator/state refuses a clockMs outside it, naming the field", async () => {
+  it("refuses a startTime past 9999-01-01, naming the option", async () => {
+    await expect(startEmulator({ clock: "manual", startTime: "9999-12-31T23:59:59Z" })).rejects.toThrow(/"startTime".*9999-01-01T00:00:00Z/);
+  });
+
+  it("refuses a startTime before the year 0000, naming the option", async () => {
+    await expect(startEmulator({ clock: "manual", startTime: Date.parse("0000-01-01T00:00:00Z") - 1 })).rejects.toThrow(/"startTime".*0000-01-01T00:00:00Z/);
+  });
+
+  it("PUT /_emulator/state refuses a clockMs outside the range, naming the field", async () => {
     const emulator = await startTestEmulator();
     const state = { ...emulator.snapshot(), clockMs: 1e300 };
     const answer = await control(emulator.url, "PUT", "/state", state);
     expect(answer.status).toBe(400);
-    expect(answer.body?.["error_msg"]).toMatch(/clockMs.*8\.64e15/);
+    expect(answer.body?.["error_msg"]).toMatch(/"clockMs" must be <= 253402300799999/);
     expect(Number.isFinite(emulator.now().getTime())).toBe(true);
+  });
+
+  it("PUT /_emulator/state refuses a record's time past the year 9999, naming the field", async () => {
+    const emulator = await startTestEmulator();
+    await apiOf(emulator).createService();
+    const state = emulator.snapshot();
+    state.services[0]!.createdMs = END_OF_9999 + 1;
+    const answer = await control(emulator.url, "PUT", "/state", state);
+    expect(answer.status).toBe(400);
+    expect(answer.body?.["error_msg"]).toMatch(/"services\[0\]\.createdMs" must be <= 253402300799999/);
+  });
+
+  it("PUT /_emulator/state takes a record's time at the end of 9999, and reads show it to the second", async () => {
+    const emulator = await startTestEmulator();
+    const id = (await apiOf(emulator).createService()).body["id"] as string;
+    const state = emulator.snapshot();
+    state.services[0]!.createdMs = END_OF_9999;
+    expect((await control(emulator.url, "PUT", "/state", state)).status).toBe(204);
+    expect((await apiOf(emulator).get(`vpc-endpoint-services/${id}`)).body["created_at"]).toBe("9999-12-31T23:59:59Z");
+  });
+
+  it("timestamps never throw: a time past 9999 is shown as the last second of 9999", () => {
+    expect(timestamp(8.64e15 + 1)).toBe("9999-12-31T23:59:59Z");
   });
 });

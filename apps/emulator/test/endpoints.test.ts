@@ -144,6 +144,22 @@ describe("endpoints", () => {
     expect((await apiOf(emulator, OTHER_PROJECT).createEndpoint(serviceId)).status).toBe(200);
   });
 
+  it("lets every domain connect when the whitelist holds iam:domain::*", async () => {
+    const emulator = await startTestEmulator();
+    const owner = apiOf(emulator);
+    const serviceId = await availableService(emulator, owner);
+    await owner.post(`vpc-endpoint-services/${serviceId}/permissions/action`, { action: "add", permissions: ["iam:domain::*"] });
+    expect((await apiOf(emulator, OTHER_PROJECT).createEndpoint(serviceId)).status).toBe(200);
+  });
+
+  it("takes * inside a domain id as itself, not as a wildcard: iam:domain::d* lets no other domain connect", async () => {
+    const emulator = await startTestEmulator({ projects: { [OTHER_PROJECT]: "d0ma1n2" } });
+    const owner = apiOf(emulator);
+    const serviceId = await availableService(emulator, owner);
+    await owner.post(`vpc-endpoint-services/${serviceId}/permissions/action`, { action: "add", permissions: ["iam:domain::d*"] });
+    expectError(await apiOf(emulator, OTHER_PROJECT).createEndpoint(serviceId), 400, "EndPoint.2012");
+  });
+
   it("always lets the owner's own domain connect, from another project of that domain", async () => {
     const emulator = await startTestEmulator({ projects: { p1: "samedomain", p2: "samedomain" } });
     const serviceId = await availableService(emulator, apiOf(emulator, "p1"));

@@ -27,6 +27,26 @@ describe("transition modes", () => {
     expect((await api.get(`vpc-endpoint-services/${id}`)).body["status"]).toBe("available");
   });
 
+  it("reads:N counts a page of a service's connections as a read of the endpoints it returns", async () => {
+    const emulator = await startTestEmulator({ transitions: "immediate" });
+    const api = apiOf(emulator);
+    const serviceId = (await api.createService()).body["id"] as string;
+    emulator.setTransitions("reads:1");
+    await api.createEndpoint(serviceId);
+    expect((await api.get(`vpc-endpoint-services/${serviceId}/connections`)).body["connections"]).toMatchObject([{ status: "creating" }]);
+    expect((await api.get(`vpc-endpoint-services/${serviceId}/connections`)).body["connections"]).toMatchObject([{ status: "pendingAcceptance" }]);
+  });
+
+  it("reads:N does not count a connection that a page of connections leaves out", async () => {
+    const emulator = await startTestEmulator({ transitions: "immediate" });
+    const api = apiOf(emulator);
+    const serviceId = (await api.createService()).body["id"] as string;
+    emulator.setTransitions("reads:1");
+    const endpointId = (await api.createEndpoint(serviceId)).body["id"] as string;
+    await api.get(`vpc-endpoint-services/${serviceId}/connections?limit=0`);
+    expect((await api.get(`vpc-endpoints/${endpointId}`)).body["status"]).toBe("creating");
+  });
+
   it("ms:N: the transition completes when N ms of emulator time have passed, not before", async () => {
     const emulator = await startTestEmulator({ transitions: "ms:5000" });
     const api = apiOf(emulator);

@@ -48,6 +48,21 @@ describe("routing from the spec", () => {
     expectError(await api.get("/favicon.ico"), 404, "EndPoint.0005");
   });
 
+  it("routes an absolute-form request target (RFC 9112 3.2.2) by its path and query", async () => {
+    const emulator = await startTestEmulator();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(emulator.port, "127.0.0.1", () =>
+        socket.write(`GET http://127.0.0.1:${emulator.port}/v1/p/vpc-endpoint-services?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: t\r\nConnection: close\r\n\r\n`),
+      );
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
+    expect(reply).toContain('"endpoint_services":[]');
+  });
+
   it("answers malformed HTTP with 400 and keeps serving", async () => {
     const emulator = await startTestEmulator();
     const reply = await new Promise<string>((resolve, reject) => {

@@ -6,10 +6,10 @@
 import { createHash } from "node:crypto";
 import { ApiFailure, Codes, badRequest, endpointNotFound } from "../errors.js";
 import { GONE } from "../lifecycle.js";
-import type { EndpointRecord, PolicyStatementRecord } from "../state.js";
+import type { EndpointRecord, PolicyStatementRecord, ServiceRecord } from "../state.js";
 import type { Call, Handler, Reply, World } from "../world.js";
 import { exact, fuzzy, pageOf, sortRecords } from "./listing.js";
-import { DEFAULT_POLICY, publicServiceById } from "./public-services.js";
+import { DEFAULT_POLICY, publicServiceById, type PublicService } from "./public-services.js";
 import { mayConnect } from "./services.js";
 import { checkNewTags } from "./tags.js";
 import { endpointView } from "./views.js";
@@ -28,6 +28,14 @@ interface CreateEndpointBody {
   specification_name?: string;
   description?: string;
 }
+
+/**
+ * The most entries an endpoint's IP `whitelist` takes. The OTC reference page of the create
+ * states no number; the console takes 20 (OTC's user guide) and Huawei's API reference of the
+ * same service 0 to 32: the emulator takes the API's number, so as not to refuse what the API
+ * may accept, and answers more with the reference's code for it.
+ */
+export const MAX_ENDPOINT_WHITELIST = 32;
 
 const GATEWAY_ONLY = ["routetables", "policy_statement"] as const;
 const INTERFACE_ONLY = ["subnet_id", "port_ip", "whitelist", "enable_whitelist"] as const;
@@ -58,6 +66,20 @@ function allocateIp(world: World, subnetId: string): string {
     if (!taken.has(ip)) return ip;
   }
   throw badRequest("EndPoint.2022", `Failed to create an endpoint: subnet ${subnetId} has no free address left in the emulator.`);
+}
+
+/** Where the emulator's DNS names are: `{endpoint id}.{service label}.{region}.` before it. */
+const DNS_ZONE = "vpcep.otc-emulator.internal";
+
+/**
+ * The label of a service in its endpoints' DNS names. The reference's names are
+ * `com.t-systems.otc.{region}.{name}` for the operator's services and `{region}.{name}.{id}`
+ * or `{region}.{id}` for the others (5.4): so the last part of an operator's name (`dns`),
+ * the short name given to one of ours (`billing`), and none for one of ours without a name.
+ */
+function dnsLabel(operator: PublicService | undefined, own: ServiceRecord | undefined): string | undefined {
+  if (operator !== undefined) return operator.service_name.split(".").at(-1);
+  return own?.short_name === undefined || own.short_name === "" ? undefined : own.short_name;
 }
 
 export const createEndpoint: Handler = (world, call): Reply => {
@@ -93,6 +115,12 @@ export const createEndpoint: Handler = (world, call): Reply => {
       `Parameter error: body field "${foreign}" is only for ${interfaceType ? "gateway" : "interface"} services; ${serviceId} is ${interfaceType ? "an interface" : "a gateway"} service (rule: service type).`,
     );
   }
+  if (body.whitelist !== undefined && body.whitelist.length > MAX_ENDPOINT_WHITELIST) {
+    throw badRequest(
+      Codes.endpointWhitelistFull,
+      `The maximum number of whitelist records has been reached: body field "whitelist" has ${body.whitelist.length} entries, at most ${MAX_ENDPOINT_WHITELIST}.`,
+    );
+  }
   if (interfaceType && body.subnet_id === undefined) {
     throw badRequest("EndPoint.2010", "The input parameter subnet ID is empty: an endpoint of an interface service needs subnet_id.");
   }
@@ -108,9 +136,11 @@ export const createEndpoint: Handler = (world, call): Reply => {
     }
   }
   const tags = checkNewTags(body.tags);
+  // Taken after every check, so that a refused create uses none; refused itself when none is left.
+  const marker = world.store.takeMarker();
   const id = world.newId();
   const now = world.clock.now();
-  const shortName = serviceName.split(".").slice(-2, -1)[0] ?? "endpoint";
+  const label = dnsLabel(operator, own);
   const endpoint: EndpointRecord = {
     id,
     seq: world.store.nextSeq(),
@@ -124,7 +154,7 @@ export const createEndpoint: Handler = (world, call): Reply => {
     ip,
     ip_shown: false,
     enable_dns: interfaceType && (body.enable_dns ?? false),
-    dns_names: interfaceType && body.enable_dns === true ? [`${id}.${shortName}.${world.region}.vpcep.otc-emulator.internal`] : undefined,
+    dns_names: interfaceType && body.enable_dns === true ? [[id, label, world.region, DNS_ZONE].filter((part) => part !== undefined).join(".")] : undefined,
     tags,
     routetables: interfaceType ? undefined : (body.routetables ?? [derivedUuid(`route-table:${body.vpc_id}`)]),
     whitelist: interfaceType ? (body.whitelist ?? []) : undefined,
@@ -133,7 +163,7 @@ export const createEndpoint: Handler = (world, call): Reply => {
     specification_name: body.specification_name ?? "default",
     description: body.description,
     status: "creating",
-    marker_id: world.store.takeMarker(),
+    marker_id: marker,
     createdMs: now,
     updatedMs: now,
   };

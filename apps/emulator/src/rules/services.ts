@@ -208,7 +208,11 @@ export const listServiceConnections: Handler = (world, call): Reply => {
     ),
     query,
   );
-  return { status: 200, body: { connections: pageOf(found, query).map(connectionView), total_count: found.length } };
+  const page = pageOf(found, query);
+  const body = { connections: page.map(connectionView), total_count: found.length };
+  // A page of connections is a read of the endpoints it returns (reads:N mode).
+  for (const endpoint of page) world.lifecycle.read(endpoint);
+  return { status: 200, body };
 };
 
 /** From which states `receive` and `reject` may move an endpoint (the target state itself is a no-op). */
@@ -298,10 +302,17 @@ export const updateServicePermissions: Handler = (world, call): Reply => {
   return { status: 200, body: { permissions: entries } };
 };
 
-/** Whether endpoints of `domainId` may connect: the owner's domain always, others when whitelisted. */
+/** The whitelist entries that let every account connect: `*` and `iam:domain::*` (reference 6 and 7.11). */
+const EVERYONE = new Set(["*", "iam:domain::*"]);
+
+/**
+ * Whether endpoints of `domainId` may connect: the owner's domain always, others when
+ * whitelisted, by their domain or by an entry for everyone. A `*` within a domain id
+ * (`iam:domain::ab*`) is taken as itself: the reference documents no other wildcard.
+ */
 export function mayConnect(service: ServiceRecord, domainId: string): boolean {
   if (service.domain_id === domainId) return true;
-  return service.permissions.some((entry) => entry.permission === "*" || entry.permission === `iam:domain::${domainId}`);
+  return service.permissions.some((entry) => EVERYONE.has(entry.permission) || entry.permission === `iam:domain::${domainId}`);
 }
 
 function publicView(service: PublicService): Record<string, unknown> {

@@ -15,7 +15,7 @@ const built = new URL("../dist/node/index.js", import.meta.url);
 // Beside the bench, so that the variants resolve openapi-fetch as the build does, and never in the published dist/.
 const variantsDir = new URL("./.variants/", import.meta.url);
 
-const WHOLE = "return async (request) => sendCall(await Call.start(onOrigin(request), clock.now() + config.timeout.totalMs));";
+const WHOLE = "return async (request) => sendCall(await Call.start(underApiRoot(request), clock.now() + config.timeout.totalMs));";
 const TIMER = "const timer = setTimeout(() => end(expired = ending()), ms);";
 const RACE = "return await limit.race(() => next(";
 const attempt = "const attempt = { call, number: 1, request: call.nextRequest(), signal: NOT_YET_LIMITED };";

@@ -2,7 +2,7 @@ import openapiFetch, { type Client, type Middleware } from "openapi-fetch";
 import { akSkAuthenticator } from "./auth/aksk.js";
 import type { Authenticator } from "./auth/authenticator.js";
 import { tokenAuthenticator } from "./auth/token.js";
-import { VpcepApiError, withoutQuery } from "./errors.js";
+import { errorBodyOf, VpcepApiError, withoutQuery } from "./errors.js";
 import { bindOperations, type VpcepOperations } from "./operations.js";
 import { resolveOptions, type ResolvedOptions, type VpcepClientOptions } from "./options.js";
 import { bindCollectors, bindPaginators, type Collectors, type Paginators } from "./paging.js";
@@ -56,13 +56,7 @@ function authenticator(options: ResolvedOptions): Authenticator {
 const throwOnErrorStatus: Middleware = {
   async onResponse({ request, response }) {
     if (response.ok) return undefined;
-    const text = await response.text();
-    let body: unknown = text === "" ? undefined : text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON: the error keeps the text.
-    }
+    const body = errorBodyOf(await response.text());
     throw new VpcepApiError(response, body, { method: request.method, url: withoutQuery(request.url) }, attemptsOf(response));
   },
 };
@@ -82,7 +76,7 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<fals
 export function createVpcepClient(options: VpcepClientOptions): VpcepClient<boolean> {
   const resolved = resolveOptions(options);
   const fetch = createTransport({
-    origin: new URL(resolved.apiRoot).origin,
+    apiRoot: resolved.apiRoot,
     fetch: resolved.fetch,
     auth: authenticator(resolved),
     retry: resolved.retry,
@@ -103,8 +97,10 @@ export function createVpcepClient(options: VpcepClientOptions): VpcepClient<bool
   const paginate = bindPaginators(operations);
   return {
     ...project,
-    // Middleware sees every call, the API root's (listVersions, getVersion) too.
+    // Middleware sees every call, the API root's (listVersions, getVersion) too. openapi-fetch
+    // checks each one as it adds it: checked first on a client of its own, all are added or none.
     use: (...middleware: Middleware[]) => {
+      createClient<RootPaths>().use(...middleware);
       project.use(...middleware);
       root.use(...middleware);
     },

@@ -37,6 +37,16 @@ export class VpcepConfigError extends VpcepError {
   }
 }
 
+/** An error body as `VpcepApiError.body` holds it: the JSON value, the text when it is no JSON, undefined when empty. */
+export function errorBodyOf(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The URL without its query: enough to tell requests apart in messages and logs. */
 export function withoutQuery(url: string): string {
   const index = url.indexOf("?");

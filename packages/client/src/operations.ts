@@ -18,6 +18,7 @@ import type {
 } from "./models.js";
 import type { ProjectPaths, RootPaths } from "./paths.js";
 import type { Int64AsString } from "./precision.js";
+import { ReadResponse } from "./transport/response-body.js";
 
 /** Per-call options of the named operations. */
 export interface CallOptions {
@@ -163,7 +164,8 @@ export interface VpcepOperations<Throw extends boolean = false> {
 function withErrorValue<Result extends { error?: unknown; response: Response }>(result: Result): Result {
   const { error, response } = result;
   if (response.ok || (typeof error === "object" && error !== null && !Array.isArray(error))) return result;
-  const text = typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
+  // The text as it came; a middleware may have answered with a response of its own.
+  const text = response instanceof ReadResponse ? response.bodyText() : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
   return { ...result, error: { status: response.status, text } satisfies ErrorBodyText };
 }
 

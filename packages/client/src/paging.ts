@@ -68,11 +68,11 @@ function position(operation: string, argument: string, value: unknown, max: numb
   throw new VpcepArgumentError(operation, argument, `must be a whole number from 0 to ${max}; got ${describeValue(value)}`);
 }
 
-/** A `limit` or an `offset` of the tag query's body: decimal digits, as the spec writes them, or none. */
-function positionText(argument: string, value: unknown, pattern: RegExp, rule: string): number | undefined {
+/** A `limit` or an `offset` of the tag query's body: a whole number up to `max` in decimal digits, as the spec writes them, or none. */
+function positionText(argument: string, value: unknown, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === "string" && pattern.test(value)) return Number(value);
-  throw new VpcepArgumentError("listResourcesByTags", argument, `must be ${rule}, written as a string; got ${describeValue(value)}`);
+  if (typeof value === "string" && /^(0|[1-9][0-9]*)$/.test(value) && Number(value) <= max) return Number(value);
+  throw new VpcepArgumentError("listResourcesByTags", argument, `must be a whole number from 0 to ${max}, written as a string; got ${describeValue(value)}`);
 }
 
 /**
@@ -153,8 +153,9 @@ export function bindPaginators(operations: VpcepOperations<boolean>): Paginators
     listEndpoints: list("listEndpoints", operations.listEndpoints, (data) => data.endpoints),
     listResourcesByTags: async function* (resourceType, body, options) {
       if (typeof body !== "object" || body === null) throw new VpcepArgumentError("listResourcesByTags", "body", `must be an object; got ${describeValue(body)}`);
-      const limit = positionText("body.limit", body.limit, /^(1000|[1-9][0-9]{0,2})$/, "a whole number from 1 to 1000");
-      const offset = positionText("body.offset", body.offset, /^(0|[1-9][0-9]*)$/, "a whole number from 0");
+      // A limit of "0" is the largest page, as 0 is for the GET lists (the service itself takes 1 to 1000).
+      const limit = positionText("body.limit", body.limit, MAX_LIMIT);
+      const offset = positionText("body.offset", body.offset, Number.MAX_SAFE_INTEGER);
       const page = async (size: number, at: number) =>
         pageOf(
           await operations.listResourcesByTags(resourceType, { ...body, action: "filter", limit: String(size), offset: String(at) }, options),

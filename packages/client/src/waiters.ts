@@ -25,20 +25,30 @@ export interface WaitOptions {
 /** The longest time a timer takes: 2^31 - 1 ms. */
 const LONGEST_TIMER_MS = 2_147_483_647;
 
-/** The options of a wait, checked, with their defaults. */
-function waitSettings(waiter: string, options: unknown) {
+const WAIT_OPTIONS = ["timeoutMs", "signal", "initialDelayMs", "maxDelayMs"];
+
+/**
+ * The options of a wait, checked, with their defaults. A default pause gives way to the
+ * other one given: a first pause of 2 s at most `maxDelayMs`, a longest one of 15 s at least
+ * `initialDelayMs`.
+ */
+function waitSettings(waiter: string, options: unknown, more: readonly string[]) {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw new VpcepArgumentError(waiter, "options", `must be an object; got ${describeValue(options)}`);
   }
   const given = (options ?? {}) as Record<string, unknown>;
+  const known = [...WAIT_OPTIONS, ...more];
+  const unknown = Object.keys(given).find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new VpcepArgumentError(waiter, `options.${unknown}`, `is no option of this wait: give ${known.join(", ")}`);
   const ms = (name: string, fallback: number, min = 1): number => {
-    const value = given[name] ?? fallback;
+    const value = given[name] === undefined ? fallback : given[name];
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > LONGEST_TIMER_MS) {
       throw new VpcepArgumentError(waiter, `options.${name}`, `must be a whole number of ms from ${min} to ${LONGEST_TIMER_MS}; got ${describeValue(value)}`);
     }
     return value;
   };
-  const initialDelayMs = ms("initialDelayMs", 2_000);
+  const longest = given["maxDelayMs"] === undefined ? undefined : ms("maxDelayMs", 0);
+  const initialDelayMs = ms("initialDelayMs", Math.min(2_000, longest ?? 2_000));
   const { signal } = given;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new VpcepArgumentError(waiter, "options.signal", `must be an AbortSignal; got ${describeValue(signal)}`);
@@ -126,8 +136,13 @@ function isPassing(error: unknown): boolean {
   return error instanceof VpcepError && (error.kind === "network" || error.kind === "response" || (error.kind === "timeout" && (error as VpcepTimeoutError).limit !== "wait"));
 }
 
-async function poll<Resource extends { status?: string } | undefined, Done>(waiter: string, spec: Poll<Resource, Done>, options: WaitOptions | undefined): Promise<WaitResult<Done>> {
-  const { timeoutMs, maxDelayMs, initialDelayMs, signal: caller } = waitSettings(waiter, options);
+async function poll<Resource extends { status?: string } | undefined, Done>(
+  waiter: string,
+  spec: Poll<Resource, Done>,
+  options: WaitOptions | undefined,
+  more: readonly string[] = [],
+): Promise<WaitResult<Done>> {
+  const { timeoutMs, maxDelayMs, initialDelayMs, signal: caller } = waitSettings(waiter, options, more);
   let delay = initialDelayMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = caller === undefined ? timeout : AbortSignal.any([caller, timeout]);
@@ -229,7 +244,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
     endpoint: async (endpointId, options) => {
       const waiter = "waitFor.endpoint";
       const judge = connectionJudge(waiter, options?.until, ["failed", "rejected", "deleting"]);
-      return poll<Endpoint, Endpoint>(waiter, { ...endpoint(waiter, endpointId), judge }, options);
+      return poll<Endpoint, Endpoint>(waiter, { ...endpoint(waiter, endpointId), judge }, options, ["until"]);
     },
     connection: async (serviceId, endpointId, options) => {
       const waiter = "waitFor.connection";
@@ -255,6 +270,7 @@ export function bindWaiters(operations: VpcepOperations<boolean>): Waiters {
           },
         },
         options,
+        ["until"],
       );
     },
     endpointServiceDeleted: async (serviceId, options) => {

@@ -163,6 +163,16 @@ describe("middleware added with use()", () => {
     expect(requests.map((request) => request.headers.get("x-trace"))).toEqual([null, null]);
   });
 
+  it("is added to every call or to none: a bad one among them adds none", async () => {
+    const { fetch, requests } = recordingFetch();
+    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
+    const tagging = { onRequest: ({ request }: { request: Request }) => void request.headers.set("X-Trace", "t-1") };
+    expect(() => vpcep.use(tagging, {} as typeof tagging)).toThrow();
+    await vpcep.listVersions();
+    await vpcep.getEndpoint("e1");
+    expect(requests.map((request) => request.headers.get("x-trace"))).toEqual([null, null]);
+  });
+
   it("may hand on a new Request of its own, which is sent with the credentials", async () => {
     const { fetch, requests } = recordingFetch();
     const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });

@@ -71,21 +71,54 @@ describe("redirects", () => {
   });
 });
 
-describe("another origin", () => {
+describe("a URL outside the API root", () => {
+  const credentials = { accessKey: "AK", secretKey: "SK", securityToken: "temporary-token" };
+
   it("given as a per-call baseUrl to a generic method is refused before anything is sent, naming the rule", async () => {
     const error = await client().GET("/vpc-endpoints", { baseUrl: `${elsewhere.origin}/v1/p1` }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: "argument", argument: "url", operation: `GET ${elsewhere.origin}/v1/p1/vpc-endpoints` });
-    expect((error as Error).message).toContain(`must be on the client's origin ${service.origin}`);
+    expect((error as Error).message).toContain(`must be under the client's API root ${service.origin}`);
     expect([elsewhere.received, service.received]).toEqual([[], []]);
   });
 
   it("that a middleware points a request to gets no token, no signature: the call is refused", async () => {
-    const credentials = { accessKey: "AK", secretKey: "SK", securityToken: "temporary-token" };
     for (const vpcep of [client(), client({ credentials })]) {
       vpcep.use({ onRequest: ({ request }) => new Request(request.url.replace(service.origin, elsewhere.origin), request) });
       await expect(vpcep.getEndpoint("e1")).rejects.toMatchObject({ kind: "argument", argument: "url" });
     }
     expect(elsewhere.received).toEqual([]);
+  });
+
+  it("is refused however the request names its URL: a Request class whose url says the API root's", async () => {
+    const apiRootUrl = `${service.origin}/v1/p1/vpc-endpoints`;
+    class Disguised extends Request {
+      override get url(): string {
+        return apiRootUrl;
+      }
+    }
+    const call = client().GET("/vpc-endpoints", { baseUrl: `${elsewhere.origin}/v1/p1`, Request: Disguised });
+    await expect(call).rejects.toMatchObject({ kind: "argument", argument: "url", operation: `GET ${elsewhere.origin}/v1/p1/vpc-endpoints` });
+    expect(elsewhere.received).toEqual([]);
+  });
+
+  it("is refused however the request names its URL: an own url property of a middleware's request", async () => {
+    const vpcep = client({ credentials });
+    vpcep.use({
+      onRequest: ({ request }) => {
+        const moved = new Request(`${elsewhere.origin}/collect`, request);
+        Object.defineProperty(moved, "url", { value: request.url });
+        return moved;
+      },
+    });
+    await expect(vpcep.getEndpoint("e1")).rejects.toMatchObject({ kind: "argument", argument: "url" });
+    expect(elsewhere.received).toEqual([]);
+  });
+
+  it("is another path than the API root's on its origin too: a gateway's other tenant gets no token", async () => {
+    const vpcep = client({ baseUrl: `${service.origin}/vpcep` });
+    await expect(vpcep.GET("/vpc-endpoints", { baseUrl: `${service.origin}/other-tenant` })).rejects.toMatchObject({ kind: "argument", argument: "url" });
+    await expect(vpcep.GET("/vpc-endpoints", { baseUrl: `${service.origin}/vpcep-other` })).rejects.toMatchObject({ kind: "argument", argument: "url" });
+    expect(service.received).toEqual([]);
   });
 });
 

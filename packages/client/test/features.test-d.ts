@@ -5,6 +5,7 @@ import {
   canonicalUri,
   signRequest,
   VpcepApiError,
+  type CallOptions,
   type Connection,
   type Endpoint,
   type EndpointService,
@@ -84,7 +85,8 @@ describe("paging and waiting", () => {
   it("takes the per-call options last, for every page, and no other", () => {
     const signal = new AbortController().signal;
     expectTypeOf(vpcep.paginate.listEndpoints({ limit: 10 }, { signal, headers: { "X-Trace": "t" } })).toEqualTypeOf<AsyncGenerator<Endpoint, void, undefined>>();
-    expectTypeOf(vpcep.collectAll.listResourcesByTags("endpoint", { limit: "10" }, { signal })).toEqualTypeOf<ReturnType<typeof vpcep.collectAll.listResourcesByTags>>();
+    expectTypeOf(vpcep.collectAll.listResourcesByTags).parameter(2).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(vpcep.paginate.listServiceConnections).parameter(2).toEqualTypeOf<CallOptions | undefined>();
     // @ts-expect-error baseUrl is no per-call option
     void vpcep.collectAll.listEndpoints({}, { baseUrl: "https://elsewhere.example" });
   });

@@ -98,6 +98,17 @@ describe("paginate", () => {
     expect((error as Error).message).toMatch(/^GET https:\/\/vpcep\.test\/v1\/p1\/vpc-endpoints failed with 403/);
   });
 
+  it("gives the error of a failed page the body as the service sent it, as a client that throws on errors has it", async () => {
+    const page = () => new Response("<html>Forbidden</html>", { status: 403, headers: { "content-type": "text/html" } });
+    const bodies: unknown[] = [];
+    for (const throwOnError of [false, true]) {
+      const script = scriptedFetch(page());
+      const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch, throwOnError });
+      bodies.push(((await ids(vpcep.paginate.listEndpoints()).catch((caught: unknown) => caught)) as VpcepApiError).body);
+    }
+    expect(bodies).toEqual(["<html>Forbidden</html>", "<html>Forbidden</html>"]);
+  });
+
   it("pages the tag query with string limit and offset in the body", async () => {
     const resources = (ids: string[]) => ids.map((id) => ({ resource_id: id, resource_name: id, tags: [] }));
     const script = scriptedFetch(
@@ -146,13 +157,21 @@ describe("the limit and offset of a walk", () => {
   it.each([
     ["body.offset", { offset: "x" }],
     ["body.offset", { offset: 5 }],
-    ["body.limit", { limit: "0" }],
+    ["body.offset", { offset: "9007199254740993" }],
+    ["body.limit", { limit: "01" }],
     ["body.limit", { limit: "1001" }],
   ])("of the tag query are refused when %s is not the spec's decimal string (%j)", async (argument, body) => {
     const script = scriptedFetch(json(200, { resources: [], total_count: 0 }));
     const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch });
     await expect(vpcep.collectAll.listResourcesByTags("endpoint", body as object)).rejects.toMatchObject({ kind: "argument", operation: "listResourcesByTags", argument });
     expect(script.requests).toHaveLength(0);
+  });
+
+  it("pages the tag query with the largest page for a limit of \"0\", as the GET lists do for 0", async () => {
+    const script = scriptedFetch(json(200, { resources: [], total_count: 0 }));
+    const vpcep = createVpcepClient({ baseUrl: "https://vpcep.test", projectId: "p1", token: "t", fetch: script.fetch });
+    await vpcep.collectAll.listResourcesByTags("endpoint", { limit: "0" });
+    expect(await script.requests[0]?.json()).toMatchObject({ limit: "1000", offset: "0" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   VpcepAbortError,
   VpcepTimeoutError,
@@ -329,9 +329,46 @@ describe("the options of a wait", () => {
     );
   });
 
-  it("take a first pause longer than the default longest one, which then grows from it", async () => {
+  it("take a first pause longer than the default longest one, which then stays at it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { vpcep, requests } = clientWith([service("creating"), service("creating"), service("available")]);
+      const waiting = vpcep.waitFor.endpointService("s1", { initialDelayMs: 20_000 });
+      const readsAfter = async (ms: number) => {
+        await vi.advanceTimersByTimeAsync(ms);
+        return requests.length;
+      };
+      expect([await readsAfter(0), await readsAfter(19_999), await readsAfter(1), await readsAfter(19_999), await readsAfter(1)]).toEqual([1, 1, 2, 2, 3]);
+      await expect(waiting).resolves.toMatchObject({ polls: 3 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("take a longest pause shorter than the default first one, which then starts at it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { vpcep, requests } = clientWith([service("creating"), service("available")]);
+      const waiting = vpcep.waitFor.endpointService("s1", { maxDelayMs: 1_000 });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(waiting).resolves.toMatchObject({ polls: 2 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuse an option no wait takes, and until where the wait takes none, naming it", async () => {
     const { vpcep } = clientWith([service("available")]);
-    await expect(vpcep.waitFor.endpointService("s1", { initialDelayMs: 20_000 })).resolves.toMatchObject({ polls: 1 });
+    await expect(vpcep.waitFor.endpointService("s1", { timeout: 5 } as object)).rejects.toMatchObject({ kind: "argument", argument: "options.timeout" });
+    await expect(vpcep.waitFor.endpointService("s1", { until: "accepted" } as object)).rejects.toMatchObject({ argument: "options.until" });
+    await expect(clientWith([endpoint("accepted")]).vpcep.waitFor.endpoint("e1", { ...fast, until: "accepted" })).resolves.toMatchObject({ polls: 1 });
+  });
+
+  it("refuse a time of null rather than take the default", async () => {
+    const { vpcep } = clientWith([service("available")]);
+    await expect(vpcep.waitFor.endpointService("s1", { timeoutMs: null } as unknown as object)).rejects.toMatchObject({ argument: "options.timeoutMs" });
   });
 
   it("refuse a signal that is not an AbortSignal", async () => {

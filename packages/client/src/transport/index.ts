@@ -4,7 +4,7 @@ import { authentication } from "./authentication.js";
 import { Call } from "./call.js";
 import { attemptLimits } from "./limits.js";
 import { responseLog, type Logger } from "./log.js";
-import { refuseOtherOrigin } from "./origin.js";
+import { refuseOutsideApiRoot } from "./origin.js";
 import { chain, type FetchFunction, type Policy, type Send } from "./policy.js";
 import { refuseRedirect } from "./redirects.js";
 import { readBody } from "./response-body.js";
@@ -12,8 +12,8 @@ import { retrying, type RetryClock } from "./retry-loop.js";
 import { fetchAttempt } from "./send.js";
 
 export interface TransportConfig {
-  /** The origin of the API root: the only one requests, and their credentials, go to. */
-  origin: string;
+  /** The API root, e.g. `https://vpcep.eu-de.otc.t-systems.com`: requests, and their credentials, go only under it. */
+  apiRoot: string;
   fetch: FetchFunction;
   auth: Authenticator;
   retry: RetryPolicy;
@@ -24,8 +24,8 @@ export interface TransportConfig {
 }
 
 /**
- * The `fetch` the client hands to openapi-fetch. A request for another origin is refused
- * (`refuseOtherOrigin`). Each call is a loop of attempts
+ * The `fetch` the client hands to openapi-fetch. A request outside the API root is refused
+ * (`refuseOutsideApiRoot`). Each call is a loop of attempts
  * (`retrying`), and each attempt passes these policies, outermost first:
  *
  * 1. `attemptLimits`: the attempt's and the call's time limits, and the caller's signal;
@@ -44,6 +44,6 @@ export function createTransport(config: TransportConfig): FetchFunction {
   ];
   const send: Send = async (attempt) => readBody(refuseRedirect(await fetchAttempt(config.fetch, attempt), attempt), attempt);
   const sendCall = retrying(chain(policies, send), config.retry, clock, logger);
-  const onOrigin = refuseOtherOrigin(config.origin);
-  return async (request) => sendCall(await Call.start(onOrigin(request), clock.now() + config.timeout.totalMs));
+  const underApiRoot = refuseOutsideApiRoot(config.apiRoot);
+  return async (request) => sendCall(await Call.start(underApiRoot(request), clock.now() + config.timeout.totalMs));
 }

@@ -92,6 +92,11 @@ export class ReadResponse extends Response {
     return new ReadResponse(this, this.#read, UNPARSED, this.attempts);
   }
 
+  /** The body's text as read, whether or not the body has been read since. */
+  bodyText(): string {
+    return this.#read.text;
+  }
+
   /** The service's error code, from either error body; for the retry decision. */
   serviceErrorCode(): string | undefined {
     try {

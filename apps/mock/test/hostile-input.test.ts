@@ -143,6 +143,50 @@ describe("the hostile corpus", () => {
       expect(JSON.parse(body)).toMatchObject({ error_code: "EndPoint.0002" });
     });
 
+    it.each([
+      ["*", '"*" must be a media range: type/subtype'],
+      ["a", '"a" must be a media range: type/subtype'],
+      [";", '";" must be a media range: type/subtype'],
+      ["application/json;charset", '"application/json;charset" must be a media range: type/subtype'],
+      [",", "must list media ranges separated by commas, with none empty"],
+      ["*/*;q=x", 'q ("x") must be a number from 0 to 1 with at most three decimals'],
+      ["application/json;q=1.5", 'q ("1.5") must be a number from 0 to 1 with at most three decimals'],
+    ])("refuses the header Accept: %s, naming it and the rule", async (accept, rule) => {
+      const answer = await rawRequest(url(), `GET ${createPath} HTTP/1.1\r\n${token}\r\nAccept: ${accept}`);
+      expect(answer.status).toBe(400);
+      const body = serviceError(answer);
+      expect(body.error_code).toBe("EndPoint.0002");
+      expect(body.error_msg).toContain(`Parameter error. header "Accept" (${JSON.stringify(accept)})`);
+      expect(body.error_msg).toContain(rule);
+    });
+
+    it.each(["/", ";;;", "application/", "application/json;charset"])("refuses the header Content-Type: %s on a POST, naming it and the rule", async (type) => {
+      const answer = await rawRequest(url(), `POST ${createPath} HTTP/1.1\r\n${token}\r\nContent-Type: ${type}`, validBody);
+      expect(answer.status).toBe(400);
+      expect(serviceError(answer)).toEqual({
+        error_code: "EndPoint.0002",
+        error_msg: `Parameter error. header "Content-Type" (${JSON.stringify(type)}) must be a media type: type/subtype (e.g. application/json), each parameter after it name=value.`,
+      });
+    });
+
+    it.each(["//", "///", "//[", "//a%20b/v1", `//127.0.0.2/v1/${projectId}/quotas`])("refuses the request target %s, which is no path", async (target) => {
+      const answer = await rawRequest(url(), `GET ${target} HTTP/1.1\r\n${token}`);
+      expect(answer.status).toBe(400);
+      expect(serviceError(answer)).toEqual({
+        error_code: "EndPoint.0002",
+        error_msg: `Parameter error. request target (${JSON.stringify(target)}) must be a path that starts with a single "/" (origin-form, e.g. /v1/{project_id}/vpc-endpoints).`,
+      });
+    });
+
+    it("refuses CONNECT with the service's 400, as no tunnel is opened", async () => {
+      const answer = await rawRequest(url(), "CONNECT 127.0.0.1:1 HTTP/1.1");
+      expect(answer.status).toBe(400);
+      expect(serviceError(answer)).toEqual({
+        error_code: "EndPoint.0002",
+        error_msg: "Parameter error. method CONNECT is not supported: this server answers the API's methods (GET, HEAD, POST, PUT, DELETE, OPTIONS), it opens no tunnels.",
+      });
+    });
+
     it("refuses a property name with control characters and still lists it in sl-violations", async () => {
       const body = JSON.stringify({ vpc_id: "v", endpoint_service_id: "s", "\u0000\u00e9\u2028": 1 });
       const answer = await rawRequest(url(), `POST ${createPath} HTTP/1.1\r\n${token}\r\n${json}`, Buffer.from(body, "utf8"));

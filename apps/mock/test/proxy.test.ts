@@ -191,11 +191,37 @@ describe("startProxy and a request target naming another host", () => {
     await thirdHost.close();
   });
 
-  it("sends `//host/path` to the upstream as the path it validated, never to that host", async () => {
+  it("refuses `//host/path` with the service's 400 and sends it neither to the upstream nor to that host", async () => {
     const { host } = new URL(thirdHost.url);
-    await rawRequest(proxy.url, `GET //${host}/v1/${projectId}/quotas HTTP/1.1\r\nX-Auth-Token: token`);
-    expect(upstream.requests.map((request) => request.url)).toEqual([`/v1/${projectId}/quotas`]);
+    const answer = await rawRequest(proxy.url, `GET //${host}/v1/${projectId}/quotas HTTP/1.1\r\nX-Auth-Token: token`);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error_code: "EndPoint.0002" });
+    expect(upstream.requests).toEqual([]);
     expect(thirdHost.requests).toEqual([]);
+  });
+});
+
+describe("startProxy and the mock's controls", () => {
+  let upstream: Awaited<ReturnType<typeof listen>>;
+  let proxy: RunningMock;
+
+  beforeAll(async () => {
+    upstream = await listen("127.0.0.1", (_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ endpoints: [], total_count: 0 }));
+    });
+    proxy = await startProxy({ upstream: upstream.url });
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    await upstream.close();
+  });
+
+  it("does not pass the mock's query parameters (__server, __code, __example, __dynamic, __seed) on to the real API, and the others as sent", async () => {
+    const controls = "__server=https%3A%2F%2Fvpcep.eu-de.otc.t-systems.com&__code=200&__example=EndpointPage&__dynamic=false&__seed=1";
+    const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints?limit=10&${controls}&endpoint_service_name=a%20b`, { headers });
+    expect(response.status).toBe(200);
+    expect(upstream.requests.map((request) => request.url)).toEqual([`/v1/${projectId}/vpc-endpoints?limit=10&endpoint_service_name=a%20b`]);
   });
 });
 

@@ -105,6 +105,22 @@ describe("startMock", () => {
     expect(response.headers.get("sl-violations")).toBeNull();
   });
 
+  it("answers an invalid request with the service's 400 naming the field and the rule, as sl-violations lists them", async () => {
+    const response = await fetch(`${mock.url}/v1/${projectId}/vpc-endpoints`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Auth-Token": "token" },
+      body: JSON.stringify({ vpc_id: "v" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error_code: "EndPoint.0002",
+      error_msg: "Parameter error. request.body Request body must have required property 'endpoint_service_id'.",
+    });
+    expect(JSON.parse(response.headers.get("sl-violations") ?? "null")).toEqual([
+      { location: ["request", "body"], severity: "Error", code: "required", message: "Request body must have required property 'endpoint_service_id'" },
+    ]);
+  });
+
   it("answers 401 with the error body when no credentials are sent", async () => {
     const response = await createEndpoint(mock.url, {});
     expect(response.status).toBe(401);

@@ -8,8 +8,8 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { request as httpsRequest } from "node:https";
 import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
 import { firstExampleValue, type OperationShape } from "./routes.js";
-import { parameterError, ServiceError, systemError, timeoutError, type ServiceErrorBody } from "./service-errors.js";
-import { violation, violationsHeader, type Diagnostic } from "./violations.js";
+import { isServiceErrorBody, parameterError, PARAMETER_ERROR, ServiceError, systemError, timeoutError } from "./service-errors.js";
+import { violation, violationsHeader, withViolations, type Diagnostic } from "./violations.js";
 
 /** The request headers that must not travel on: hop-by-hop ones, and the Host (the upstream's is set). */
 const NOT_FORWARDED = new Set([
@@ -31,9 +31,37 @@ const NOT_RETURNED = new Set(["connection", "keep-alive", "transfer-encoding", "
 
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-function isServiceErrorBody(value: unknown): value is ServiceErrorBody {
-  return typeof value === "object" && value !== null && typeof (value as ServiceErrorBody).error_code === "string" &&
-    typeof (value as ServiceErrorBody).error_msg === "string";
+/**
+ * The mock's query parameters, which choose its answer and mean nothing to the real API (Prism's
+ * `__code`, `__example`, `__dynamic`, `__seed`, and `__server`, the server to validate against):
+ * the proxy does not pass them on. The `Prefer` header, which says the same, does go on: a
+ * server ignores the preferences it does not know (RFC 7240), and a proxy in front of the mock
+ * chooses the mock's examples with it.
+ */
+const MOCK_CONTROL_PARAMETERS = new Set(["__server", "__code", "__example", "__dynamic", "__seed"]);
+
+/** The decoded name of a query's `name=value` pair (as sent, should it not decode). */
+function parameterName(pair: string): string {
+  const name = (pair.split("=")[0] ?? "").replace(/\+/g, " ");
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * A request target without the mock's control parameters; the other parameters stay as sent,
+ * escapes and order included.
+ */
+export function withoutMockControls(target: string): string {
+  const queryStart = target.indexOf("?");
+  if (queryStart < 0) return target;
+  const kept = target
+    .slice(queryStart + 1)
+    .split("&")
+    .filter((pair) => !MOCK_CONTROL_PARAMETERS.has(parameterName(pair)));
+  return kept.length === 0 ? target.slice(0, queryStart) : `${target.slice(0, queryStart)}?${kept.join("&")}`;
 }
 
 /**
@@ -51,11 +79,9 @@ export function refusal(operation: OperationShape | undefined, diagnostics: read
       : { error_code: "EndPoint.0003", error_msg: "Authentication failed or authentication information is invalid." };
     return new ServiceError(401, body, headers);
   }
-  const described = violations.map((each) => `${each.location.join(".")} ${each.message}`).join("; ");
-  const refused = parameterError(`${described}.`, headers);
   const example = operation === undefined ? undefined : firstExampleValue(operation, "400");
-  if (!isServiceErrorBody(example)) return refused;
-  return new ServiceError(400, { error_code: example.error_code, error_msg: `${example.error_msg} ${described}.` }, headers);
+  const body = isServiceErrorBody(example) ? example : { error_code: "EndPoint.0002", error_msg: PARAMETER_ERROR };
+  return new ServiceError(400, withViolations(body, violations), headers);
 }
 
 function joinedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -119,11 +145,11 @@ export interface UpstreamAnswer {
 }
 
 /**
- * Sends one request to the upstream and reads its answer: no redirect is followed, and
- * after `timeoutMs` without a complete answer it is a 504 (EndPoint.0013).
+ * Sends one request to the upstream, without the mock's query parameters, and reads its answer: no
+ * redirect is followed, and after `timeoutMs` without a complete answer it is a 504 (EndPoint.0013).
  */
 export function send(options: ForwardOptions, input: IHttpRequest, target: string, body: Buffer | undefined): Promise<UpstreamAnswer> {
-  const url = upstreamUrl(options.upstream, target);
+  const url = upstreamUrl(options.upstream, withoutMockControls(target));
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;

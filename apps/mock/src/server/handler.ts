@@ -11,10 +11,10 @@ import type { IHttpOperation } from "@stoplight/types";
 import type { createLogger } from "@stoplight/prism-core";
 import { checkForwardable, refusal, send, type ForwardOptions } from "./forward.js";
 import { checkPreferences, readPreferences } from "./preferences.js";
-import { checkTarget, readBody } from "./request-guard.js";
+import { checkHeaders, checkTarget, parseTarget, readBody } from "./request-guard.js";
 import { matchingRoutes, rawSegments, toRoutes } from "./routes.js";
-import { parameterError, ServiceError, systemError } from "./service-errors.js";
-import { isError, violation, violationsHeader, type Diagnostic } from "./violations.js";
+import { isServiceErrorBody, parameterError, ServiceError, systemError } from "./service-errors.js";
+import { isError, violation, violationsHeader, withViolations, type Diagnostic } from "./violations.js";
 
 type Logger = ReturnType<typeof createLogger>;
 
@@ -118,16 +118,17 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
   async function answer(request: IncomingMessage): Promise<Answer> {
     const target = request.url ?? "/";
     const method = (request.method ?? "GET").toLowerCase();
+    const { searchParams, pathname, search } = parseTarget(target);
     checkTarget(target, routes, method);
+    checkHeaders(request);
     const body = await readBody(request);
-    const { searchParams, pathname, search } = new URL(target.startsWith("/") ? target : `/${target}`, "http://mock.invalid");
     const input: IHttpRequest = {
       method: method as IHttpRequest["method"],
       url: { path: pathname, query: queryValues(searchParams), ...(searchParams.has("__server") ? { baseUrl: searchParams.get("__server") ?? "" } : {}) },
       headers: headerValues(request),
       body: body.parsed,
     };
-    // The proxy forwards the path and query as validated (`//host/x` is the path `/x` here).
+    // The proxy forwards the path and query as validated.
     sent.set(input, { target: `${pathname}${search}`, raw: body.raw });
     logger.info({ input: { method, url: { path: pathname } } }, "Request received");
 
@@ -138,7 +139,8 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
     const result = await prism.request(input, operations, { ...config, mock } as IHttpConfig)();
     if (result._tag === "Left") throw result.left;
 
-    const { output, validations } = result.right;
+    const { validations } = result.right;
+    let { output } = result.right;
     const inputViolations = validations.input.map((diagnostic) => violation(diagnostic, "request"));
     const outputViolations = validations.output.map((diagnostic) => violation(diagnostic, "response"));
     const violations = [...inputViolations, ...outputViolations];
@@ -147,6 +149,11 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
       if (each.severity === "Error") logger.error({ name: "VALIDATOR" }, message);
       else if (each.severity === "Warning") logger.warn({ name: "VALIDATOR" }, message);
       else logger.info({ name: "VALIDATOR" }, message);
+    }
+    const requestErrors = inputViolations.filter((each) => each.severity === "Error");
+    if (settings.proxy === undefined && output.statusCode === 400 && requestErrors.length > 0 && isServiceErrorBody(output.body)) {
+      // The 400 for an invalid request names what broke the spec, as the proxy's refusal does.
+      output = { ...output, body: withViolations(output.body, requestErrors) };
     }
     const headers: Record<string, string> = {};
     if (violations.length > 0) headers["sl-violations"] = violationsHeader(violations);

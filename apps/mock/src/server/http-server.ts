@@ -1,7 +1,8 @@
 /**
  * The HTTP server around the handler, with bounds for what never reaches it: headers
- * larger than Node's limit and requests that do not parse get the service's 400, headers
- * that arrive too slowly (slowloris) the service's timeout, and the connection is closed.
+ * larger than Node's limit, requests that do not parse and CONNECT (which Node hands to no
+ * handler) get the service's 400, headers that arrive too slowly (slowloris) the service's
+ * timeout, and the connection is closed.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -41,6 +42,9 @@ export function clientErrorAnswer(code: string | undefined): ServiceError {
   }
 }
 
+/** The answer to CONNECT: the server is an API (or a proxy in front of one), not a tunnel. */
+export const connectAnswer = parameterError("method CONNECT is not supported: this server answers the API's methods (GET, HEAD, POST, PUT, DELETE, OPTIONS), it opens no tunnels.");
+
 export function createHttpServer(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
   limits: ServerLimits,
@@ -59,6 +63,10 @@ export function createHttpServer(
       return;
     }
     socket.end(rawAnswer(clientErrorAnswer(error.code)));
+  });
+  server.on("connect", (_request: IncomingMessage, socket: Socket) => {
+    socket.on("error", () => socket.destroy());
+    socket.end(rawAnswer(connectAnswer));
   });
   return server;
 }

@@ -1,7 +1,9 @@
 /**
- * Checks what Prism cannot take: a request target whose escapes do not decode (Prism's
- * router throws an uncaught URIError on `%FF`, see docs/adr/0011), a body that is not UTF-8
- * or not JSON or nested too deep, a body too large. Each refusal is the service's
+ * Checks what Prism cannot take: a request target that is not a path (`//`, which a URL
+ * parser reads as a host) or whose escapes do not decode (Prism's router throws an uncaught
+ * URIError on `%FF`, see docs/adr/0011), an `Accept` or `Content-Type` header that is not a
+ * media type (Prism's negotiation and body parsing throw on `*` or `/`), a body that is not
+ * UTF-8 or not JSON or nested too deep, a body too large. Each refusal is the service's
  * `400 EndPoint.0002`, naming the field and the rule.
  */
 import type { IncomingMessage } from "node:http";
@@ -38,6 +40,64 @@ function segmentField(routes: readonly Route[], segments: readonly string[], ind
     }
   }
   return `path segment ${index + 1}`;
+}
+
+const TARGET_RULE = 'must be a path that starts with a single "/" (origin-form, e.g. /v1/{project_id}/vpc-endpoints)';
+
+/**
+ * The path and query of a request target, read as a path even where a URL parser would read
+ * a host (`//host/x`), or a refusal for a target that is no path: one that starts with two
+ * slashes (or backslashes, which URLs take for slashes).
+ */
+export function parseTarget(target: string): URL {
+  const path = target.startsWith("/") ? target : `/${target}`;
+  const refused = parameterError(`request target (${shown(target)}) ${TARGET_RULE}.`);
+  if (/^[/\\]{2}/.test(path)) throw refused;
+  let url: URL;
+  try {
+    url = new URL(path, "http://mock.invalid");
+  } catch {
+    throw refused;
+  }
+  if (url.host !== "mock.invalid") throw refused;
+  return url;
+}
+
+// RFC 9110's media type: `type/subtype`, then parameters `; name=value` (a token or a quoted string).
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const QUOTED = '"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*"';
+const PARAMETERS = `(?:[ \\t]*;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|${QUOTED}))?)*`;
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}${PARAMETERS}$`);
+/** A weight (`q`) as RFC 9110 writes it: 0 to 1, at most three decimals. */
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
+const MEDIA_TYPE_RULE = "type/subtype (e.g. application/json), each parameter after it name=value";
+
+/**
+ * Refuses an `Accept` header that is not a comma-separated list of media ranges (with a valid
+ * `q`), and a `Content-Type` header that is not a media type. An absent or empty header passes.
+ */
+export function checkHeaders(request: IncomingMessage): void {
+  const accept = request.headers.accept;
+  if (accept !== undefined && accept.trim() !== "") {
+    for (const element of accept.split(",").map((each) => each.trim())) {
+      if (element === "") {
+        throw parameterError(`header "Accept" (${shown(accept)}) must list media ranges separated by commas, with none empty.`);
+      }
+      if (!MEDIA_TYPE.test(element)) {
+        throw parameterError(`header "Accept" (${shown(accept)}): ${shown(element)} must be a media range: ${MEDIA_TYPE_RULE}; type/* and */* match any.`);
+      }
+      for (const [, value = ""] of element.matchAll(/;[ \t]*q=([^;]*)/gi)) {
+        if (!QVALUE.test(value.trim())) {
+          throw parameterError(`header "Accept" (${shown(accept)}): q (${shown(value.trim())}) must be a number from 0 to 1 with at most three decimals.`);
+        }
+      }
+    }
+  }
+  const contentType = request.headers["content-type"];
+  if (contentType !== undefined && contentType.trim() !== "" && !MEDIA_TYPE.test(contentType.trim())) {
+    throw parameterError(`header "Content-Type" (${shown(contentType)}) must be a media type: ${MEDIA_TYPE_RULE}.`);
+  }
 }
 
 /**

@@ -8,6 +8,12 @@ export interface ServiceErrorBody {
   error_msg: string;
 }
 
+/** Whether a value is a body in the service's error format. */
+export function isServiceErrorBody(value: unknown): value is ServiceErrorBody {
+  return typeof value === "object" && value !== null && typeof (value as ServiceErrorBody).error_code === "string" &&
+    typeof (value as ServiceErrorBody).error_msg === "string";
+}
+
 /** The service's message for EndPoint.0002, which our own refusals extend. */
 export const PARAMETER_ERROR = "Parameter error.";
 

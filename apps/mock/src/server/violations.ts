@@ -1,5 +1,5 @@
-/** Prism's findings as the `sl-violations` header lists them. */
-import { asciiJson } from "./service-errors.js";
+/** Prism's findings as the `sl-violations` header lists them, and in the message of a refusal. */
+import { asciiJson, type ServiceErrorBody } from "./service-errors.js";
 
 export interface Diagnostic {
   path?: readonly (string | number)[];
@@ -38,4 +38,14 @@ export function violation(diagnostic: Diagnostic, part: "request" | "response"):
 export function violationsHeader(violations: readonly Violation[]): string {
   const value = asciiJson(violations);
   return value.length > MAX_HEADER_LENGTH ? `Too many violations! ${value.slice(0, MAX_HEADER_LENGTH)}` : value;
+}
+
+/**
+ * An error body whose message also names what broke the spec, each violation as its place and its
+ * rule: `"Parameter error. request.body Request body must have required property 'vpc_id'."`.
+ * The mock's 400 for an invalid request and the proxy's refusal of one both say it so.
+ */
+export function withViolations(body: ServiceErrorBody, violations: readonly Violation[]): ServiceErrorBody {
+  const described = violations.map((each) => `${each.location.join(".")} ${each.message}`).join("; ");
+  return { ...body, error_msg: `${body.error_msg} ${described}.` };
 }

@@ -97,6 +97,20 @@ export const patches = [
     replace: "",
   },
   {
+    // A fix, not a removal: Redoc 3.0.1 copies a tag only with its operations, so the "Copy" of a guide
+    // (a tag with x-traitTag and none) threw `Copy for LLM: no content produced for "/getting-started"`.
+    // Here a tag copies as itself, its description (the guide) included, with whatever operations it has.
+    name: "copy for LLM: a tag without operations (a guide)",
+    find: "else if(t.kind===`tag`){if(a=mJ(e,e.paths,t.tagName,!1),o=mJ(e,i,t.tagName,!0),a.size===0&&o.size===0)return}else return;let s=new Set;",
+    replace: "else if(t.kind===`tag`){a=mJ(e,e.paths,t.tagName,!1),o=mJ(e,i,t.tagName,!0)}else return;let s=new Set(t.kind===`tag`?[t.tagName]:[]);",
+  },
+  {
+    // The copy's preamble ("limited to the \"Getting started\" operations"), for a tag that may have none.
+    name: "copy for LLM: a tag is a tag",
+    find: "case`tag`:return`the \"${e.tagName}\" operations`;",
+    replace: "case`tag`:return`the \"${e.tagName}\" tag`;",
+  },
+  {
     name: "copy for LLM: no AsyncAPI",
     find: "case th.ASYNCAPI:if(q(t)){let e=aye(t,n);if(e)return Wq(e.document,{noRefs:!0,lineWidth:-1})}return;default:return}}",
     replace: "default:return}}",

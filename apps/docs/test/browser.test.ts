@@ -6,6 +6,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sectionAnchor, slug } from "../lib/anchors.mjs";
 import { listOperations } from "../lib/spec.mjs";
 import { docsInBrowser, linkTargets } from "./support/browser.js";
 import { bundledSpec, guidesOf } from "./support/docs.js";
@@ -160,6 +161,19 @@ describe("the docs page in Chromium", () => {
     await page.getByTestId("source-code").filter({ hasText: "await vpcep.createEndpoint(" }).waitFor();
     await page.screenshot({ path: operationScreenshotFile });
     expect(statSync(operationScreenshotFile).size).toBeGreaterThan(10_000);
+  });
+
+  it.each(guidesOf(spec))("copies the guide $name for an LLM with the Copy button of its section, without a console error", async ({ name, description }) => {
+    const page = await openDocs(sectionAnchor(name));
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: docs.origin });
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    const errorsBefore = docs.consoleErrors.length;
+    await page.locator(`[id="${slug(name)}"] [data-testid="page-actions"]`).getByRole("button", { name: "Copy", exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`- name: ${name}\n`);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`^# .+ – ${name}\n\nThis is a subset of the full specification, limited to the "${name}" tag\\.`));
+    expect(copied).toContain(description.split("\n").find((line) => line.trim() !== ""));
+    expect(docs.consoleErrors.slice(errorsBefore)).toEqual([]);
   });
 
   it("logs no error to the console", async () => {

@@ -16,7 +16,8 @@ const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 function servePage(): Promise<Server> {
   const html = readFileSync(pageFile);
   const pageServer = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    // The path as sent, up to the query: a URL parser would read `//x` as a host, and throw on `//`.
+    const path = (request.url ?? "/").split("?")[0];
     if (request.method === "GET" && (path === "/" || path === "/index.html")) {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
     } else {

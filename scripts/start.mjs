@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: serves the contract mock, the stateful emulator and the docs page (all
-// built beforehand by turbo), prints their URLs, and stops them on Ctrl-C. Ports: 4010,
+// built beforehand by turbo), prints their URLs, and stops them on Ctrl-C, when the process
+// that started it is gone (even by kill -9), or, exiting 1, when the mock dies. Ports: 4010,
 // 4011 and 8080 unless taken (then free ones), or VPCEP_MOCK_PORT, VPCEP_EMULATOR_PORT
 // and VPCEP_DOCS_PORT (0 picks a free port).
 import { readFile } from "node:fs/promises";
@@ -11,6 +12,8 @@ import { EmulatorError, startEmulator } from "@otc-vpcep/emulator";
 import { MockError, startMock } from "@otc-vpcep/mock";
 import { bundledSpecPath } from "@otc-vpcep/spec-model";
 
+/** The process that started this one, read first: it may be gone by the time the servers listen. */
+const parent = process.ppid;
 const HOST = "127.0.0.1";
 const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
 const docsPage = fileURLToPath(new URL("../apps/docs/dist/index.html", import.meta.url));
@@ -27,11 +30,13 @@ function portFromEnv(name, fallback) {
 
 /** @param {number} port */
 async function startMockPreferring(port) {
-  if (port === 0) return startMock();
+  /** @type {import("@otc-vpcep/mock").MockOptions} */
+  const options = { onLog: (line) => console.error(line) };
+  if (port === 0) return startMock(options);
   try {
-    return await startMock({ port });
+    return await startMock({ ...options, port });
   } catch (error) {
-    if (error instanceof MockError && error.code === "EADDRINUSE") return startMock();
+    if (error instanceof MockError && error.code === "EADDRINUSE") return startMock(options);
     throw error;
   }
 }
@@ -90,13 +95,15 @@ async function serveDocs(port) {
     await Promise.all(Object.entries(files).map(async ([route, file]) => [route, encodings(await readFile(file.path))])),
   );
   const server = createServer((request, response) => {
-    const route = new URL(request.url ?? "/", "http://localhost").pathname;
-    const file = files[route === "/index.html" ? "/" : route];
+    // The path as sent, up to the query: a URL parser would read `//x` as a host, and throw on `//`.
+    const path = (request.url ?? "/").split("?")[0];
+    const route = path === "/index.html" ? "/" : path ?? "/";
+    const file = Object.hasOwn(files, route) ? files[route] : undefined;
     if (file === undefined || (request.method !== "GET" && request.method !== "HEAD")) {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
       return;
     }
-    const body = /** @type {Encoded} */ (bodies[route === "/index.html" ? "/" : route]);
+    const body = /** @type {Encoded} */ (bodies[route]);
     const encoding = preferredEncoding(request.headers["accept-encoding"]);
     const sent = encoding === "identity" ? body.identity : body[encoding];
     response.writeHead(200, {
@@ -166,12 +173,29 @@ Try the emulator (create a service, then list the services):
 Press Ctrl-C to stop.`);
 
 let stopping = false;
-async function shutdown() {
+/** Stops the three servers and exits with `code`. @param {number} code */
+async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   await Promise.all([mock.stop(), emulator.stop(), docs.stop()]);
   console.log("Stopped the mock, the emulator and the docs server.");
-  process.exit(0);
+  process.exit(code);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => shutdown());
+process.on("SIGTERM", () => shutdown());
+void mock.exited.then(() => {
+  if (stopping) return;
+  console.error(`npm start: the contract mock at ${mock.url} exited unexpectedly; stopping the emulator and the docs server.`);
+  void shutdown(1);
+});
+// As the mock's server does for its own parent (apps/mock/src/server/parent-watch.ts): the IPC
+// channel closes, or, without one, the parent's pid changes (this process was re-parented).
+const stopWithParent = (/** @type {string} */ reason) => {
+  if (stopping) return;
+  console.error(`npm start: ${reason}; stopping the mock, the emulator and the docs server.`);
+  void shutdown();
+};
+if (process.channel !== undefined) process.once("disconnect", () => stopWithParent("the parent process closed the IPC channel"));
+setInterval(() => {
+  if (process.ppid !== parent) stopWithParent(`the parent process ${parent} is gone`);
+}, 500).unref();

@@ -1,17 +1,19 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { get } from "node:http";
 import { once } from "node:events";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const startScript = fileURLToPath(new URL("../start.mjs", import.meta.url));
+const startParent = fileURLToPath(new URL("./fixtures/start-parent.mjs", import.meta.url));
 const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
+const FREE_PORTS = { VPCEP_MOCK_PORT: "0", VPCEP_EMULATOR_PORT: "0", VPCEP_DOCS_PORT: "0" };
 
 /**
  * @typedef {object} Started
- * @property {import("node:child_process").ChildProcessByStdio<null, import("node:stream").Readable, null>} child
- * @property {{ text: string }} output everything it has printed so far
+ * @property {import("node:child_process").ChildProcessByStdio<null, import("node:stream").Readable, import("node:stream").Readable>} child
+ * @property {{ text: string, errors: string }} output everything it has printed so far, on stdout and on stderr
  * @property {string} mockUrl
  * @property {string} emulatorUrl
  * @property {string} docsUrl
@@ -23,10 +25,13 @@ const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
  * @returns {Promise<Started>}
  */
 async function start(env) {
-  const child = spawn(process.execPath, [startScript], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
-  const output = { text: "" };
+  const child = spawn(process.execPath, [startScript], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const output = { text: "", errors: "" };
   child.stdout.on("data", (chunk) => {
     output.text += String(chunk);
+  });
+  child.stderr.on("data", (chunk) => {
+    output.errors += String(chunk);
   });
   await new Promise((resolve, reject) => {
     const ready = () => {
@@ -35,7 +40,8 @@ async function start(env) {
       child.off("exit", early);
       resolve(undefined);
     };
-    const early = (/** @type {number | null} */ code) => reject(new Error(`start.mjs exited with ${code} before it was ready:\n${output.text}`));
+    const early = (/** @type {number | null} */ code) =>
+      reject(new Error(`start.mjs exited with ${code} before it was ready:\n${output.text}\n${output.errors}`));
     child.stdout.on("data", ready);
     child.once("exit", early);
   });
@@ -52,6 +58,43 @@ async function start(env) {
 /** @param {Started | undefined} started */
 function killIfRunning(started) {
   if (started !== undefined && started.child.exitCode === null && started.child.signalCode === null) started.child.kill("SIGKILL");
+}
+
+/** Whether a process runs (a zombie, exited but not yet reaped, does not). @param {number} pid */
+function isRunning(pid) {
+  try {
+    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim().startsWith("Z");
+  } catch {
+    return false; // ps exits with 1 when there is no such process
+  }
+}
+
+/** The pid of the mock's server, the child process of start.mjs that runs dist/server.cjs. @param {number} startPid */
+function mockServerPid(startPid) {
+  const pids = execFileSync("pgrep", ["-P", String(startPid), "-f", "server.cjs"], { encoding: "utf8" }).trim().split("\n");
+  expect(pids).toHaveLength(1);
+  return Number(pids[0]);
+}
+
+/** @param {number} pid */
+function killIfAlive(pid) {
+  if (isRunning(pid)) process.kill(pid, "SIGKILL");
+}
+
+/**
+ * Sends a request target as it is, byte for byte (fetch would normalise `//`), and reads the
+ * status line of the answer.
+ * @param {string} url @param {string} target
+ */
+function statusLineFor(url, target) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += String(chunk)));
+    socket.once("close", () => resolve(answer.split("\r\n")[0]));
+    socket.once("error", reject);
+  });
 }
 
 /**
@@ -111,7 +154,7 @@ describe("npm start (scripts/start.mjs)", () => {
   let started;
 
   beforeAll(async () => {
-    started = await start({ VPCEP_MOCK_PORT: "0", VPCEP_EMULATOR_PORT: "0", VPCEP_DOCS_PORT: "0" });
+    started = await start(FREE_PORTS);
   }, 60_000);
 
   afterAll(() => killIfRunning(started));
@@ -155,6 +198,12 @@ describe("npm start (scripts/start.mjs)", () => {
 
   it("answers 404 for anything else", async () => {
     expect((await fetch(`${started?.docsUrl}/nothing-here`)).status).toBe(404);
+  });
+
+  it("answers 404 to request targets that a URL parser cannot read as a path (//, ///, //[, //a%20b), and goes on serving", async () => {
+    const docsUrl = started?.docsUrl ?? "";
+    for (const target of ["//", "///", "//[", "//a%20b"]) expect(await statusLineFor(docsUrl, target)).toBe("HTTP/1.1 404 Not Found");
+    expect((await fetch(docsUrl)).status).toBe(200);
   });
 
   it("serves the seed example of createEndpoint from the mock", async () => {
@@ -238,5 +287,60 @@ describe("npm start when the ports asked for are taken", () => {
     await expect(fetch(docsUrl)).rejects.toThrow();
     await expect(fetch(mockUrl)).rejects.toThrow();
     await expect(fetch(emulatorUrl)).rejects.toThrow();
+  });
+});
+
+describe("npm start when the mock dies", () => {
+  /** @type {Started | undefined} */
+  let started;
+
+  beforeAll(async () => {
+    started = await start(FREE_PORTS);
+  }, 60_000);
+
+  afterAll(() => killIfRunning(started));
+
+  it("says so, stops the emulator and the docs server, and exits 1", async () => {
+    const { child, output, emulatorUrl, docsUrl } = /** @type {Started} */ (started);
+    const exited = once(child, "exit");
+    process.kill(mockServerPid(child.pid ?? 0), "SIGKILL");
+    const [code] = await exited;
+    expect(code).toBe(1);
+    expect(output.errors).toMatch(/npm start: the contract mock at http:\/\/127\.0\.0\.1:\d+ exited unexpectedly; stopping the emulator and the docs server\./);
+    await expect(fetch(docsUrl)).rejects.toThrow();
+    await expect(fetch(emulatorUrl)).rejects.toThrow();
+  });
+});
+
+describe("npm start when the process that started it is killed with SIGKILL", () => {
+  /** @type {import("node:child_process").ChildProcessByStdio<import("node:stream").Writable, import("node:stream").Readable, null> | undefined} */
+  let parent;
+  let output = "";
+  /** @type {number[]} */
+  const pids = [];
+
+  beforeAll(async () => {
+    parent = spawn(process.execPath, [startParent], { env: { ...process.env, ...FREE_PORTS }, stdio: ["pipe", "pipe", "inherit"] });
+    parent.stdout.on("data", (chunk) => (output += String(chunk)));
+    await new Promise((resolve, reject) => {
+      parent?.stdout.on("data", () => output.includes("Press Ctrl-C") && resolve(undefined));
+      parent?.once("exit", (code) => reject(new Error(`the parent exited with ${code} before start.mjs was ready:\n${output}`)));
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    parent?.kill("SIGKILL");
+    for (const pid of pids) killIfAlive(pid);
+  });
+
+  it("stops the mock, the emulator and the docs server, and exits", async () => {
+    const startPid = Number(/start\.mjs pid (\d+)/.exec(output)?.[1]);
+    const mockPid = mockServerPid(startPid);
+    pids.push(startPid, mockPid);
+    const urls = ["Contract mock", "Emulator", "API docs"].map((name) => new RegExp(`${name}: +(\\S+)`).exec(output)?.[1] ?? "");
+    parent?.kill("SIGKILL");
+    await expect.poll(() => isRunning(startPid), { timeout: 10_000 }).toBe(false);
+    expect(isRunning(mockPid)).toBe(false);
+    for (const url of urls) await expect(fetch(url)).rejects.toThrow();
   });
 });

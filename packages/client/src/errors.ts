@@ -90,7 +90,9 @@ export class VpcepApiError extends VpcepError {
     const { code, message } = errorCodeAndMessage(body);
     const violations = contractViolations(response.headers);
     const summary = message ?? (response.statusText || "no error message");
-    const found = violations.length === 0 ? "" : ` (${violations.map((v) => `${v.location}: ${v.message}`).join("; ")})`;
+    // The contract mock names them in its message too: what it says already is not said again.
+    const unsaid = violations.filter((v) => !summary.includes(v.message));
+    const found = unsaid.length === 0 ? "" : ` (${unsaid.map((v) => `${v.location}: ${v.message}`).join("; ")})`;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
     super(`${request.method} ${request.url} failed with ${response.status}${code === undefined ? "" : ` ${code}`}${tries}: ${summary}${found}`);
     this.status = response.status;

@@ -343,6 +343,15 @@ describe("errors", () => {
     expect(error.violations).toEqual([{ location: "body", message: "must have required property 'vpc_id'" }]);
     expect(error.message).toContain("Parameter error. (body: must have required property 'vpc_id')");
   });
+
+  it("do not say again a violation the mock's message names already", async () => {
+    const violations = [{ location: ["request", "body"], severity: "Error", code: "required", message: "must have required property 'vpc_id'" }];
+    const named = "Parameter error. request.body must have required property 'vpc_id'.";
+    service.answer((_request, response) => sendJson(response, 400, { error_code: "EndPoint.0002", error_msg: named }, { "sl-violations": JSON.stringify(violations) }));
+    const error = (await client({ throwOnError: true }).getEndpoint("e1").catch((caught: unknown) => caught)) as VpcepApiError;
+    expect(error.violations).toHaveLength(1);
+    expect(error.message).toMatch(/failed with 400 EndPoint\.0002: Parameter error\. request\.body must have required property 'vpc_id'\.$/);
+  });
 });
 
 describe("AK/SK with a gateway whose clock is 20 minutes ahead", () => {

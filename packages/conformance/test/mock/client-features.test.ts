@@ -68,13 +68,14 @@ describe("the client against the mock", () => {
     expect(error).toMatchObject({ status: 404, code: "EndPoint.0005" });
   });
 
-  it("names the field the mock refused in the VpcepApiError's message (createEndpoint, 400)", async () => {
+  it("names the field the mock refused in the VpcepApiError's message, once (createEndpoint, 400)", async () => {
     const vpcep = createVpcepClient({ baseUrl, projectId, token: "t", throwOnError: true });
     const withoutVpc = { endpoint_service_id: "s" } as unknown as Parameters<typeof vpcep.createEndpoint>[0];
     const error = (await vpcep.createEndpoint(withoutVpc).catch((caught: unknown) => caught)) as VpcepApiError;
     expect(error).toBeInstanceOf(VpcepApiError);
     expect(error).toMatchObject({ status: 400, code: "EndPoint.0002", attempts: 1 });
     expect(error.violations).toContainEqual({ location: "body", message: expect.stringContaining("vpc_id") as string });
-    expect(error.message).toMatch(/\(body: .*vpc_id/);
+    expect(error.message).toMatch(/failed with 400 EndPoint\.0002: Parameter error\. request\.body .*'vpc_id'\.$/);
+    expect(error.message.split("vpc_id")).toHaveLength(2);
   });
 });

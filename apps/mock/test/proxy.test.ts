@@ -223,6 +223,13 @@ describe("startProxy and the mock's controls", () => {
     expect(response.status).toBe(200);
     expect(upstream.requests.map((request) => request.url)).toEqual([`/v1/${projectId}/vpc-endpoints?limit=10&endpoint_service_name=a%20b`]);
   });
+
+  it("passes Accept on as sent, though the mock's own checks do not read it", async () => {
+    const accept = "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2";
+    const response = await fetch(`${proxy.url}/v1/${projectId}/vpc-endpoints`, { headers: { ...headers, accept } });
+    expect(response.status).toBe(200);
+    expect(upstream.requests.at(-1)?.headers["accept"]).toBe(accept);
+  });
 });
 
 describe("startProxy in front of an upstream that does not answer", () => {

@@ -148,10 +148,16 @@ export interface UpstreamAnswer {
  * Sends one request to the upstream, without the mock's query parameters, and reads its answer: no
  * redirect is followed, and after `timeoutMs` without a complete answer it is a 504 (EndPoint.0013).
  */
-export function send(options: ForwardOptions, input: IHttpRequest, target: string, body: Buffer | undefined): Promise<UpstreamAnswer> {
+export function send(
+  options: ForwardOptions,
+  input: IHttpRequest,
+  target: string,
+  body: Buffer | undefined,
+  sentHeaders: Record<string, string | string[]> = input.headers ?? {},
+): Promise<UpstreamAnswer> {
   const url = upstreamUrl(options.upstream, withoutMockControls(target));
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
+  for (const [name, value] of Object.entries(sentHeaders)) {
     if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;
   }
   headers["accept-encoding"] = "identity";

@@ -28,7 +28,7 @@ export interface HandlerSettings {
 type Answer = { status: number; headers: Record<string, string>; body: string | Buffer | undefined };
 
 /** What the forwarder needs of a request besides what Prism hands it. */
-const sent = new WeakMap<IHttpRequest, { target: string; raw: Buffer | undefined }>();
+const sent = new WeakMap<IHttpRequest, { target: string; raw: Buffer | undefined; headers: Record<string, string> }>();
 
 /**
  * The upstream's answer to a forwarded request, byte for byte. The caller gets these, not
@@ -106,7 +106,7 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
         if (errors.length > 0) throw refusal(resource, errors);
         checkForwardable(data);
         const request = sent.get(data);
-        const upstream = await send(forwardOptions, data, request?.target ?? data.url.path, request?.raw);
+        const upstream = await send(forwardOptions, data, request?.target ?? data.url.path, request?.raw, request?.headers);
         upstreamBytes.set(data, upstream.bytes);
         return { _tag: "Right", right: upstream.response } as const;
       } catch (error) {
@@ -122,14 +122,18 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
     checkTarget(target, routes, method);
     checkHeaders(request);
     const body = await readBody(request);
+    const requestHeaders = headerValues(request);
+    // The service answers JSON whatever Accept says; Prism would negotiate, and refuse (406) or
+    // throw (500) on what real clients send, such as Java's `*; q=.2` or `*/*;q=0`. It does not see it.
+    const { accept: _negotiated, ...withoutAccept } = requestHeaders;
     const input: IHttpRequest = {
       method: method as IHttpRequest["method"],
       url: { path: pathname, query: queryValues(searchParams), ...(searchParams.has("__server") ? { baseUrl: searchParams.get("__server") ?? "" } : {}) },
-      headers: headerValues(request),
+      headers: withoutAccept,
       body: body.parsed,
     };
-    // The proxy forwards the path and query as validated.
-    sent.set(input, { target: `${pathname}${search}`, raw: body.raw });
+    // The proxy forwards the path and query as validated, and the headers as sent.
+    sent.set(input, { target: `${pathname}${search}`, raw: body.raw, headers: requestHeaders });
     logger.info({ input: { method, url: { path: pathname } } }, "Request received");
 
     const preferences = readPreferences(input);

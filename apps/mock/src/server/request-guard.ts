@@ -1,8 +1,8 @@
 /**
  * Checks what Prism cannot take: a request target that is not a path (`//`, which a URL
  * parser reads as a host) or whose escapes do not decode (Prism's router throws an uncaught
- * URIError on `%FF`, see docs/adr/0011), an `Accept` or `Content-Type` header that is not a
- * media type (Prism's negotiation and body parsing throw on `*` or `/`), a body that is not
+ * URIError on `%FF`, see docs/adr/0011), a `Content-Type` header that is not a media type
+ * (Prism's body parsing throws on `/`), a body that is not
  * UTF-8 or not JSON or nested too deep, a body too large. Each refusal is the service's
  * `400 EndPoint.0002`, naming the field and the rule.
  */
@@ -68,32 +68,14 @@ const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const QUOTED = '"(?:[\\t !#-\\[\\]-~\\x80-\\xff]|\\\\[\\t -~\\x80-\\xff])*"';
 const PARAMETERS = `(?:[ \\t]*;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|${QUOTED}))?)*`;
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}${PARAMETERS}$`);
-/** A weight (`q`) as RFC 9110 writes it: 0 to 1, at most three decimals. */
-const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
-
 const MEDIA_TYPE_RULE = "type/subtype (e.g. application/json), each parameter after it name=value";
 
 /**
- * Refuses an `Accept` header that is not a comma-separated list of media ranges (with a valid
- * `q`), and a `Content-Type` header that is not a media type. An absent or empty header passes.
+ * Refuses a `Content-Type` header that is not a media type (Prism's body parsing throws on `/`).
+ * An absent or empty header passes. `Accept` is not checked: the service answers JSON whatever
+ * it says, and so does the mock (Prism does not see it, see handler.ts).
  */
 export function checkHeaders(request: IncomingMessage): void {
-  const accept = request.headers.accept;
-  if (accept !== undefined && accept.trim() !== "") {
-    for (const element of accept.split(",").map((each) => each.trim())) {
-      if (element === "") {
-        throw parameterError(`header "Accept" (${shown(accept)}) must list media ranges separated by commas, with none empty.`);
-      }
-      if (!MEDIA_TYPE.test(element)) {
-        throw parameterError(`header "Accept" (${shown(accept)}): ${shown(element)} must be a media range: ${MEDIA_TYPE_RULE}; type/* and */* match any.`);
-      }
-      for (const [, value = ""] of element.matchAll(/;[ \t]*q=([^;]*)/gi)) {
-        if (!QVALUE.test(value.trim())) {
-          throw parameterError(`header "Accept" (${shown(accept)}): q (${shown(value.trim())}) must be a number from 0 to 1 with at most three decimals.`);
-        }
-      }
-    }
-  }
   const contentType = request.headers["content-type"];
   if (contentType !== undefined && contentType.trim() !== "" && !MEDIA_TYPE.test(contentType.trim())) {
     throw parameterError(`header "Content-Type" (${shown(contentType)}) must be a media type: ${MEDIA_TYPE_RULE}.`);

@@ -8,12 +8,15 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { EmulatorError, startEmulator } from "@otc-vpcep/emulator";
-import { MockError, startMock } from "@otc-vpcep/mock";
-import { bundledSpecPath } from "@otc-vpcep/spec-model";
 
-/** The process that started this one, read first: it may be gone by the time the servers listen. */
+/**
+ * The process that started this one, read before the servers' packages load (static imports
+ * would load first, for a quarter of a second): it may be gone by the time they listen.
+ */
 const parent = process.ppid;
+const { EmulatorError, startEmulator } = await import("@otc-vpcep/emulator");
+const { MockError, startMock } = await import("@otc-vpcep/mock");
+const { bundledSpecPath } = await import("@otc-vpcep/spec-model");
 const HOST = "127.0.0.1";
 const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
 const docsPage = fileURLToPath(new URL("../apps/docs/dist/index.html", import.meta.url));
@@ -95,8 +98,9 @@ async function serveDocs(port) {
     await Promise.all(Object.entries(files).map(async ([route, file]) => [route, encodings(await readFile(file.path))])),
   );
   const server = createServer((request, response) => {
-    // The path as sent, up to the query: a URL parser would read `//x` as a host, and throw on `//`.
-    const path = (request.url ?? "/").split("?")[0];
+    // The path as sent (of an absolute-form target too, RFC 9112 3.2.2), up to the query: a URL
+    // parser would read `//x` as a host, and throw on `//`.
+    const path = (request.url ?? "/").replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, "").split("?")[0] || "/";
     const route = path === "/index.html" ? "/" : path ?? "/";
     const file = Object.hasOwn(files, route) ? files[route] : undefined;
     if (file === undefined || (request.method !== "GET" && request.method !== "HEAD")) {

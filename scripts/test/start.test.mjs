@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { get } from "node:http";
 import { once } from "node:events";
+import { readFile } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -204,6 +205,16 @@ describe("npm start (scripts/start.mjs)", () => {
     const docsUrl = started?.docsUrl ?? "";
     for (const target of ["//", "///", "//[", "//a%20b"]) expect(await statusLineFor(docsUrl, target)).toBe("HTTP/1.1 404 Not Found");
     expect((await fetch(docsUrl)).status).toBe(200);
+  });
+
+  it("serves the docs page to an absolute-form request target, as RFC 9112 asks of a server", async () => {
+    const docsUrl = started?.docsUrl ?? "";
+    expect([await statusLineFor(docsUrl, `${docsUrl}/`), await statusLineFor(docsUrl, docsUrl)]).toEqual(["HTTP/1.1 200 OK", "HTTP/1.1 200 OK"]);
+  });
+
+  it("runs as npm's own child under npm start, which execs node rather than leave a sh -c between them", async () => {
+    const { scripts } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(scripts.start).toMatch(/&& exec node scripts\/start\.mjs$/);
   });
 
   it("serves the seed example of createEndpoint from the mock", async () => {

@@ -113,7 +113,7 @@ export class Clock {
   /**
    * Takes up the clock of a state document: the manual clock goes to its time `clockMs`;
    * the real clock takes its `offsetMs` (what `advance()` had added), when it has one, and
-   * keeps running (the state check has made sure it stays within the years 0000 to 9999).
+   * keeps running (the state check has made sure it starts from 0000-01-01 to 9999-01-01, as advance() keeps it).
    */
   resume(clockMs: number, offsetMs: number | undefined): void {
     if (this.kind === "manual") this.manualNowMs = clockMs;

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
+import type { Duplex } from "node:stream";
 import { authenticate } from "./auth.js";
 import { CONTROL_PREFIX, handleControl, type ControlReply } from "./control.js";
 import type { EmulatorCore } from "./core.js";
@@ -76,6 +77,19 @@ export function originForm(target: string): string {
   return rest.startsWith("/") ? rest : `/${rest}`;
 }
 
+/**
+ * The scheme and authority of an absolute-form request target (`http://host:port`, the
+ * scheme in lower case, without user info), or `undefined` for the origin form or an
+ * empty authority. RFC 9112 section 3.2.2: with an absolute target, its authority is the
+ * request's host, whatever `Host` says.
+ */
+export function absoluteOrigin(target: string): string | undefined {
+  const absolute = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(target);
+  if (absolute === null) return undefined;
+  const authority = absolute[2]!.slice(absolute[2]!.lastIndexOf("@") + 1);
+  return authority === "" ? undefined : `${absolute[1]!.toLowerCase()}://${authority}`;
+}
+
 function isJsonType(contentType: string | undefined): boolean {
   if (contentType === undefined || contentType.trim() === "") return true;
   const media = contentType.split(";")[0]!.trim().toLowerCase();
@@ -103,6 +117,17 @@ function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
   }
 }
 
+/** The answer to CONNECT, naming the method, as the contract mock gives it. */
+export const CONNECT_REFUSED =
+  "Parameter error: method CONNECT is not supported: the emulator answers the methods of the VPCEP API and its control API (GET, HEAD, POST, PUT, DELETE), it opens no tunnels (rule: method).";
+
+/** A 400 with the service's parameter error, written on the socket itself (for what no request handler sees); then the connection closes. */
+function rawBadRequest(message: string, clockMs?: number): string {
+  const body = serialize({ error_code: Codes.parameter, error_msg: message });
+  const date = clockMs === undefined ? "" : `date: ${new Date(clockMs).toUTCString()}\r\n`;
+  return `HTTP/1.1 400 Bad Request\r\n${date}content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
 export class EmulatorServer {
   readonly server: Server;
 
@@ -112,11 +137,18 @@ export class EmulatorServer {
     });
     this.server.on("clientError", (_error, socket) => {
       if (socket.writable) {
-        const body = serialize({ error_code: Codes.parameter, error_msg: "Parameter error: the request is not valid HTTP/1.1." });
-        socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+        socket.end(rawBadRequest("Parameter error: the request is not valid HTTP/1.1."));
       } else {
         socket.destroy();
       }
+    });
+    // Node hands CONNECT to this event, never to the request handler: without it the
+    // connection would close unanswered. The emulator is an API, not a tunnel.
+    this.server.on("connect", (request: IncomingMessage, socket: Duplex) => {
+      socket.on("error", () => socket.destroy());
+      const method = request.method ?? "CONNECT";
+      socket.end(rawBadRequest(CONNECT_REFUSED, this.core.clock.now()));
+      this.core.options.onResponse?.({ method, path: request.url ?? "", operationId: undefined, status: 400, violation: undefined });
     });
   }
 
@@ -250,7 +282,7 @@ export class EmulatorServer {
         path: valid.pathParams,
         query: valid.query,
         body: valid.body,
-        baseUrl: `http://${request.headers.host ?? `${core.options.host}:${core.options.port}`}`,
+        baseUrl: absoluteOrigin(request.url ?? "/") ?? `http://${request.headers.host ?? `${core.options.host}:${core.options.port}`}`,
       });
       return { status: reply.status, body: reply.body };
     } catch (error) {

@@ -159,7 +159,8 @@ export function stateSchema(accepted: RequestField): object {
     properties: {
       format: { const: "otc-vpcep-emulator-state" },
       version: { const: 1 },
-      clockMs: time,
+      /** The emulator clock's time: from 0000-01-01 to 9999-01-01, as advance() keeps it (checked apart, with that rule). */
+      clockMs: { type: "number" },
       /** What `advance()` added to the real clock (a real clock's document only; the time it gives is checked apart). */
       offsetMs: { type: "number" },
       seq: count,

@@ -6,7 +6,7 @@
 
 import type { SpecModel } from "@otc-vpcep/spec-model";
 import type { ValidateFunction } from "@otc-vpcep/spec-model/validator";
-import { EARLIEST_MS, END_OF_9999_MS } from "./clock.js";
+import { outOfRange } from "./clock.js";
 import { ApiFailure, Codes } from "./errors.js";
 import { stateSchema } from "./state-schema.js";
 import { chooseError, fieldName, ruleText, validatorOf } from "./validation.js";
@@ -254,11 +254,14 @@ function checkConsistency(document: StateDocument): string | undefined {
   if (BigInt(document.nextMarker) > MARKERS_USED_UP) {
     return `"nextMarker" must be at most ${MARKERS_USED_UP} (rule: the int64 maximum, or the one after it once every marker_id is given)`;
   }
+  // The clock a document sets (the manual clock's time, the real clock's advance) keeps to the
+  // range advance() keeps to, so that a real clock has the year of margin before the end of 9999.
+  // Records may hold times up to the end of 9999: a real clock set at the latest time runs on.
+  const clockProblem = outOfRange(document.clockMs);
+  if (clockProblem !== undefined) return `"clockMs" ${document.clockMs} would put the clock out of range: ${clockProblem}`;
   if (document.offsetMs !== undefined) {
-    const now = Date.now() + document.offsetMs;
-    if (!(now >= EARLIEST_MS && now <= END_OF_9999_MS)) {
-      return `"offsetMs" ${document.offsetMs} would put the real clock at ${now} ms since the epoch (rule: the clock stays within the years 0000 to 9999)`;
-    }
+    const offsetProblem = outOfRange(Date.now() + document.offsetMs);
+    if (offsetProblem !== undefined) return `"offsetMs" ${document.offsetMs} would put the real clock out of range: ${offsetProblem}`;
   }
   for (const [what, records] of [["services", document.services], ["endpoints", document.endpoints]] as const) {
     const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { asDnsLabel } from "../src/rules/endpoints.js";
 import { apiOf, availableService, startTestEmulator } from "./support/emulator.js";
 
 /** The public DNS service of eu-de, an interface service of the operator. */
@@ -25,8 +26,26 @@ describe("dns_names", () => {
     expect(name).toBe(`${id}.eu-de.vpcep.otc-emulator.internal`);
   });
 
+  it("make a valid DNS label of a short name outside a-z0-9-: -_Bill_- gives bill", async () => {
+    const { id, name } = await dnsNameOf({ service_name: "-_Bill_-" });
+    expect(name).toBe(`${id}.bill.eu-de.vpcep.otc-emulator.internal`);
+  });
+
+  it("give no label for a short name with nothing left of it as a DNS label: __ gives {id}.{region}...", async () => {
+    const { id, name } = await dnsNameOf({ service_name: "__" });
+    expect(name).toBe(`${id}.eu-de.vpcep.otc-emulator.internal`);
+  });
+
   it("name an endpoint of a public service after the last part of its name: com.t-systems.otc.eu-de.dns gives dns", async () => {
     const { id, name } = await dnsNameOf("public dns");
     expect(name).toBe(`${id}.dns.eu-de.vpcep.otc-emulator.internal`);
+  });
+
+  it("cut a label to 63 characters", () => {
+    expect(asDnsLabel("x".repeat(80))).toBe("x".repeat(63));
+  });
+
+  it("leave no - at the end of a label that the cut to 63 characters ends with one", () => {
+    expect(asDnsLabel(`${"a".repeat(62)}_b`)).toBe("a".repeat(62));
   });
 });

@@ -4,6 +4,17 @@ import { HANDLERS } from "../src/rules/index.js";
 import { loadSpec } from "../src/spec.js";
 import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
 
+/** Writes `text` on a new connection and resolves with everything the emulator sends until it closes the connection. */
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let reply = "";
+    socket.on("data", (chunk) => (reply += chunk.toString()));
+    socket.on("close", () => resolve(reply));
+    socket.on("error", reject);
+  });
+}
+
 describe("routing from the spec", () => {
   it("has the rules of every operation of the bundled spec", () => {
     const operationIds = loadSpec().operations.map((operation) => operation.operationId).sort();
@@ -61,6 +72,22 @@ describe("routing from the spec", () => {
     });
     expect(reply).toMatch(/^HTTP\/1\.1 200/);
     expect(reply).toContain('"endpoint_services":[]');
+  });
+
+  it("builds the URLs it returns from an absolute-form target's scheme and authority, not from Host", async () => {
+    const emulator = await startTestEmulator();
+    const reply = await rawExchange(emulator.port, `GET HTTP://api.example.test:8443/ HTTP/1.1\r\nHost: 127.0.0.1:${emulator.port}\r\nConnection: close\r\n\r\n`);
+    const body = JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4)) as { versions: { links: { href: string }[] }[] };
+    expect(body.versions.map((version) => version.links[0]!.href)).toEqual(["http://api.example.test:8443/v1", "http://api.example.test:8443/v2"]);
+  });
+
+  it("answers CONNECT with 400 EndPoint.0002 naming the method, then closes the connection", async () => {
+    const emulator = await startTestEmulator();
+    const reply = await rawExchange(emulator.port, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    const body = JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4)) as Record<string, unknown>;
+    expect(body).toEqual({ error_code: "EndPoint.0002", error_msg: expect.stringMatching(/^Parameter error: method CONNECT is not supported/) });
   });
 
   it("answers malformed HTTP with 400 and keeps serving", async () => {

@@ -78,8 +78,23 @@ const DNS_ZONE = "vpcep.otc-emulator.internal";
  * the short name given to one of ours (`billing`), and none for one of ours without a name.
  */
 function dnsLabel(operator: PublicService | undefined, own: ServiceRecord | undefined): string | undefined {
-  if (operator !== undefined) return operator.service_name.split(".").at(-1);
-  return own?.short_name === undefined || own.short_name === "" ? undefined : own.short_name;
+  const name = operator !== undefined ? operator.service_name.split(".").at(-1) : own?.short_name;
+  return name === undefined ? undefined : asDnsLabel(name);
+}
+
+/**
+ * A name as a valid DNS label (RFC 1035, 1123): lower case, every character outside
+ * `a-z0-9-` as `-`, no `-` at either end, at most 63 characters; `undefined` when nothing
+ * is left (`-_Bill_-` gives `bill`, `__` none).
+ */
+export function asDnsLabel(name: string): string | undefined {
+  const label = name
+    .replace(/[A-Z]/g, (letter) => letter.toLowerCase())
+    .replace(/[^a-z0-9-]/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+  return label === "" ? undefined : label;
 }
 
 export const createEndpoint: Handler = (world, call): Reply => {

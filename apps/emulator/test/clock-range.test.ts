@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { timestamp } from "../src/clock.js";
 import { startEmulator } from "../src/index.js";
-import { apiOf, startTestEmulator } from "./support/emulator.js";
+import { apiOf, startTestEmulator, temporaryStateFile } from "./support/emulator.js";
 
 async function control(url: string, method: string, path: string, body: unknown) {
   const response = await fetch(`${url}/_emulator${path}`, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
@@ -96,20 +94,15 @@ describe("the clock stays within the years 0000 to 9999", () => {
   });
 
   it("refuses at start a state file whose clockMs is past 9999-01-01, naming the field", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
-    try {
-      const file = join(folder, "state.json");
-      const first = await startTestEmulator({ stateFile: file });
-      const state = first.snapshot();
-      await first.stop();
-      writeFileSync(file, JSON.stringify({ ...state, clockMs: LATEST + 1 }));
-      await expect(startEmulator({ clock: "manual", stateFile: file })).rejects.toMatchObject({
-        code: "ESTATEFILE",
-        message: expect.stringMatching(/"clockMs" 253370764800001 .*9999-01-01T00:00:00Z/),
-      });
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const file = temporaryStateFile();
+    const first = await startTestEmulator({ stateFile: file });
+    const state = first.snapshot();
+    await first.stop();
+    writeFileSync(file, JSON.stringify({ ...state, clockMs: LATEST + 1 }));
+    await expect(startEmulator({ clock: "manual", stateFile: file })).rejects.toMatchObject({
+      code: "ESTATEFILE",
+      message: expect.stringMatching(/"clockMs" 253370764800001 .*9999-01-01T00:00:00Z/),
+    });
   });
 
   it("PUT /_emulator/state refuses a record's time past the year 9999, naming the field", async () => {

@@ -1,20 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiOf, expectError, startTestEmulator, temporaryFolder } from "./support/emulator.js";
 
 let folder: string;
 let file: string;
 let logs: string[];
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
+  folder = temporaryFolder();
   file = join(folder, "state.json");
   logs = [];
 });
 
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 /** An emulator with a state file whose next write fails: a folder stands where its temporary file goes. */
 async function brokenWrites() {

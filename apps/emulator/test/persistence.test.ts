@@ -1,20 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
 import { serveCli, runCli } from "./support/cli.js";
-import { apiOf, availableService, startTestEmulator } from "./support/emulator.js";
+import { apiOf, availableService, startTestEmulator, temporaryFolder } from "./support/emulator.js";
 
 let folder: string;
 let file: string;
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
+  folder = temporaryFolder();
   file = join(folder, "state.json");
 });
 
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("state file", () => {
   it("keeps every resource across a restart", async () => {

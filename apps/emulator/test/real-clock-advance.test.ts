@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { apiOf, startTestEmulator } from "./support/emulator.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiOf, startTestEmulator, temporaryFolder } from "./support/emulator.js";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -10,11 +8,10 @@ let folder: string;
 let file: string;
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
+  folder = temporaryFolder();
   file = join(folder, "state.json");
 });
 
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("what advance() adds to the real clock is part of the state", () => {
   it("a restart from the state file keeps the real clock's advance", async () => {

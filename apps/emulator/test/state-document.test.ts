@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorState, type RunningEmulator } from "../src/index.js";
-import { OBS_EU_DE, VPC_ID, apiOf, availableService, startTestEmulator } from "./support/emulator.js";
+import { OBS_EU_DE, VPC_ID, apiOf, availableService, startTestEmulator, temporaryStateFile } from "./support/emulator.js";
 
 /** A state with one available service (that any account may connect to) and one endpoint. */
 async function sampleState(): Promise<{ emulator: RunningEmulator; state: EmulatorState }> {
@@ -92,16 +90,11 @@ describe("a state document is checked record by record", () => {
     const { state } = await sampleState();
     const broken = structuredClone(state) as unknown as Broken;
     broken.services[0]!["status"] = "bogus";
-    const folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
-    try {
-      const file = join(folder, "state.json");
-      const text = JSON.stringify(broken);
-      writeFileSync(file, text);
-      await expect(startEmulator({ stateFile: file })).rejects.toMatchObject({ code: "ESTATEFILE", message: expect.stringContaining('"services[0].status" must be one of') });
-      expect(readFileSync(file, "utf8")).toBe(text);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const file = temporaryStateFile();
+    const text = JSON.stringify(broken);
+    writeFileSync(file, text);
+    await expect(startEmulator({ stateFile: file })).rejects.toMatchObject({ code: "ESTATEFILE", message: expect.stringContaining('"services[0].status" must be one of') });
+    expect(readFileSync(file, "utf8")).toBe(text);
   });
 
   it("a snapshot of every kind of record passes", async () => {

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EmulatorError, startEmulator } from "../src/index.js";
+import { temporaryFolder } from "./support/emulator.js";
 
 let folder: string;
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
+  folder = temporaryFolder();
 });
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("a state file in a folder that does not exist", () => {
   it("is refused at start with an EmulatorError ESTATEFILE naming the option and the folder", async () => {

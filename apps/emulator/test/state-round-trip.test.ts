@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { OBS_EU_DE, apiOf, availableService, startTestEmulator, type Api } from "./support/emulator.js";
+import { OBS_EU_DE, apiOf, availableService, startTestEmulator, type Api, temporaryStateFile } from "./support/emulator.js";
 
 /**
  * Every state the API can produce must load again: as `PUT /_emulator/state` of its own
@@ -35,20 +32,15 @@ describe("every state the API produces loads again", () => {
   });
 
   it.each(EDGE_CASES)("a restart loads the state file after %s", async (_what, request) => {
-    const folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
-    try {
-      const file = join(folder, "state.json");
-      const first = await startTestEmulator({ stateFile: file });
-      const api = apiOf(first);
-      const serviceId = await availableService(first, api);
-      expect((await request(api, serviceId)).status).toBe(200);
-      const before = first.snapshot();
-      await first.stop();
-      const second = await startTestEmulator({ stateFile: file });
-      expect(second.snapshot().services).toEqual(before.services);
-      expect(second.snapshot().endpoints).toEqual(before.endpoints);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const file = temporaryStateFile();
+    const first = await startTestEmulator({ stateFile: file });
+    const api = apiOf(first);
+    const serviceId = await availableService(first, api);
+    expect((await request(api, serviceId)).status).toBe(200);
+    const before = first.snapshot();
+    await first.stop();
+    const second = await startTestEmulator({ stateFile: file });
+    expect(second.snapshot().services).toEqual(before.services);
+    expect(second.snapshot().endpoints).toEqual(before.endpoints);
   });
 });

@@ -4,7 +4,10 @@
  * a violation fails the test that caused it.
  */
 import { randomUUID } from "node:crypto";
-import { afterEach, expect } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, expect, onTestFinished } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/index.js";
 
 const running: RunningEmulator[] = [];
@@ -16,6 +19,18 @@ afterEach(async () => {
   violations = [];
   expect(seen, "responses that break the spec").toEqual([]);
 });
+
+/** A new folder of the test's own, removed with what is in it when the test ends. */
+export function temporaryFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), "vpcep-emulator-"));
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** A state file's path in a `temporaryFolder()`; the file does not exist yet. */
+export function temporaryStateFile(): string {
+  return join(temporaryFolder(), "state.json");
+}
 
 export const PROJECT = "6e9dfd51d1124e8d8498dce894923a0d";
 export const OTHER_PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";

@@ -100,7 +100,7 @@ async function serveDocs(port) {
   const server = createServer((request, response) => {
     // The path as sent (of an absolute-form target too, RFC 9112 3.2.2), up to the query: a URL
     // parser would read `//x` as a host, and throw on `//`.
-    const path = (request.url ?? "/").replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, "").split("?")[0] || "/";
+    const path = (request.url ?? "/").replace(/^https?:\/\/[^/?#@]+/i, "").split("?")[0] || "/";
     const route = path === "/index.html" ? "/" : path ?? "/";
     const file = Object.hasOwn(files, route) ? files[route] : undefined;
     if (file === undefined || (request.method !== "GET" && request.method !== "HEAD")) {

@@ -212,6 +212,11 @@ describe("npm start (scripts/start.mjs)", () => {
     expect([await statusLineFor(docsUrl, `${docsUrl}/`), await statusLineFor(docsUrl, docsUrl)]).toEqual(["HTTP/1.1 200 OK", "HTTP/1.1 200 OK"]);
   });
 
+  it("answers 404 to an absolute-form target without a host, or of another scheme", async () => {
+    const docsUrl = started?.docsUrl ?? "";
+    for (const target of ["http://", "http:///openapi.json", "http://@/", "ftp://x/"]) expect([target, await statusLineFor(docsUrl, target)]).toEqual([target, "HTTP/1.1 404 Not Found"]);
+  });
+
   it("runs as npm's own child under npm start, which execs node rather than leave a sh -c between them", async () => {
     const { scripts } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
     expect(scripts.start).toMatch(/&& exec node scripts\/start\.mjs$/);

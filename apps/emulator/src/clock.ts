@@ -62,6 +62,20 @@ export const LATEST_MS = Date.parse("9999-01-01T00:00:00.000Z");
 /** The rule of the clock's range, as refusals state it. */
 export const CLOCK_RULE = "rule: the clock stays from 0000-01-01T00:00:00Z to 9999-01-01T00:00:00Z, within the four-digit years of the API's timestamps";
 
+/** The rule of a clock a state document sets, as refusals state it. */
+export const STATE_CLOCK_RULE = "rule: a state's clock is from 0000-01-01T00:00:00Z to the end of 9999, within the four-digit years of the API's timestamps";
+
+/**
+ * Why a state document's clock (`clockMs`, or the real time plus `offsetMs`) is out of range,
+ * or `undefined`. Up to the end of 9999, not only to 9999-01-01: a real clock set at the latest
+ * time runs on, and the states it makes meanwhile must load again. Past the end of 9999 the
+ * real clock stops (`now()`), so a real clock's offset is refused only before the year 0000.
+ */
+export function outOfStateRange(field: "clockMs" | "offsetMs", epochMs: number): string | undefined {
+  const within = Number.isFinite(epochMs) && epochMs >= EARLIEST_MS && (field === "offsetMs" || epochMs <= END_OF_9999_MS);
+  return within ? undefined : `the time would be ${String(epochMs)} ms since the epoch (${STATE_CLOCK_RULE})`;
+}
+
 /** Why `epochMs` is no time the clock may be set or advanced to, or `undefined` when it is one. */
 export function outOfRange(epochMs: number): string | undefined {
   if (Number.isFinite(epochMs) && epochMs >= EARLIEST_MS && epochMs <= LATEST_MS) return undefined;
@@ -81,9 +95,13 @@ export class Clock {
     this.manualNowMs = start;
   }
 
-  /** Milliseconds since the epoch, on the emulator's clock. */
+  /**
+   * Milliseconds since the epoch, on the emulator's clock. A real clock stops at the end of
+   * 9999 (set at the latest time, it gets there after a year of running): it never shows a
+   * time the API's timestamps, and a state, cannot hold.
+   */
   now(): number {
-    return this.kind === "manual" ? this.manualNowMs : Date.now() + this.offsetMs;
+    return this.kind === "manual" ? this.manualNowMs : Math.min(Date.now() + this.offsetMs, END_OF_9999_MS);
   }
 
   /** What `advance()` added to the real time; 0 for the manual clock. */
@@ -113,7 +131,7 @@ export class Clock {
   /**
    * Takes up the clock of a state document: the manual clock goes to its time `clockMs`;
    * the real clock takes its `offsetMs` (what `advance()` had added), when it has one, and
-   * keeps running (the state check has made sure it starts from 0000-01-01 to 9999-01-01, as advance() keeps it).
+   * keeps running (the state check has made sure it starts in the year 0000 or later; see `outOfStateRange`).
    */
   resume(clockMs: number, offsetMs: number | undefined): void {
     if (this.kind === "manual") this.manualNowMs = clockMs;

@@ -144,11 +144,17 @@ export class EmulatorServer {
     });
     // Node hands CONNECT to this event, never to the request handler: without it the
     // connection would close unanswered. The emulator is an API, not a tunnel.
+    // The socket is no longer the HTTP server's to close on stop(): it is destroyed once the
+    // answer is out, even if the client keeps its side open.
     this.server.on("connect", (request: IncomingMessage, socket: Duplex) => {
       socket.on("error", () => socket.destroy());
       const method = request.method ?? "CONNECT";
-      socket.end(rawBadRequest(CONNECT_REFUSED, this.core.clock.now()));
-      this.core.options.onResponse?.({ method, path: request.url ?? "", operationId: undefined, status: 400, violation: undefined });
+      socket.end(rawBadRequest(CONNECT_REFUSED, this.core.clock.now()), () => socket.destroy());
+      try {
+        this.core.options.onResponse?.({ method, path: request.url ?? "", operationId: undefined, status: 400, violation: undefined });
+      } catch (error) {
+        this.core.options.onLog(`vpcep-emulator: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     });
   }
 

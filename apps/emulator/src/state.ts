@@ -6,7 +6,7 @@
 
 import type { SpecModel } from "@otc-vpcep/spec-model";
 import type { ValidateFunction } from "@otc-vpcep/spec-model/validator";
-import { outOfRange } from "./clock.js";
+import { outOfStateRange } from "./clock.js";
 import { ApiFailure, Codes } from "./errors.js";
 import { stateSchema } from "./state-schema.js";
 import { chooseError, fieldName, ruleText, validatorOf } from "./validation.js";
@@ -254,13 +254,11 @@ function checkConsistency(document: StateDocument): string | undefined {
   if (BigInt(document.nextMarker) > MARKERS_USED_UP) {
     return `"nextMarker" must be at most ${MARKERS_USED_UP} (rule: the int64 maximum, or the one after it once every marker_id is given)`;
   }
-  // The clock a document sets (the manual clock's time, the real clock's advance) keeps to the
-  // range advance() keeps to, so that a real clock has the year of margin before the end of 9999.
-  // Records may hold times up to the end of 9999: a real clock set at the latest time runs on.
-  const clockProblem = outOfRange(document.clockMs);
+  // The clock a document sets (the manual clock's time, the real clock's advance): see outOfStateRange.
+  const clockProblem = outOfStateRange("clockMs", document.clockMs);
   if (clockProblem !== undefined) return `"clockMs" ${document.clockMs} would put the clock out of range: ${clockProblem}`;
   if (document.offsetMs !== undefined) {
-    const offsetProblem = outOfRange(Date.now() + document.offsetMs);
+    const offsetProblem = outOfStateRange("offsetMs", Date.now() + document.offsetMs);
     if (offsetProblem !== undefined) return `"offsetMs" ${document.offsetMs} would put the real clock out of range: ${offsetProblem}`;
   }
   for (const [what, records] of [["services", document.services], ["endpoints", document.endpoints]] as const) {

@@ -70,38 +70,51 @@ describe("the clock stays within the years 0000 to 9999", () => {
     const state = { ...emulator.snapshot(), clockMs: 1e300 };
     const answer = await control(emulator.url, "PUT", "/state", state);
     expect(answer.status).toBe(400);
-    expect(answer.body?.["error_msg"]).toMatch(/"clockMs" 1e\+300 .*9999-01-01T00:00:00Z/);
+    expect(answer.body?.["error_msg"]).toMatch(/"clockMs" 1e\+300 .*rule: a state's clock is from 0000-01-01T00:00:00Z to the end of 9999/);
     expect(Number.isFinite(emulator.now().getTime())).toBe(true);
   });
 
-  it("PUT /_emulator/state refuses a manual clockMs past 9999-01-01, naming the field and the rule", async () => {
+  it("PUT /_emulator/state refuses a manual clockMs past the end of 9999, naming the field and the rule", async () => {
     const emulator = await startTestEmulator();
     const before = emulator.now().getTime();
-    const answer = await control(emulator.url, "PUT", "/state", { ...emulator.snapshot(), clockMs: LATEST + 1 });
+    const answer = await control(emulator.url, "PUT", "/state", { ...emulator.snapshot(), clockMs: END_OF_9999 + 1 });
     expect(answer.status).toBe(400);
-    expect(answer.body?.["error_msg"]).toMatch(/"clockMs" 253370764800001 .*rule: the clock stays from 0000-01-01T00:00:00Z to 9999-01-01T00:00:00Z/);
+    expect(answer.body?.["error_msg"]).toMatch(/"clockMs" 253402300800000 .*rule: a state's clock is from 0000-01-01T00:00:00Z to the end of 9999/);
     expect(emulator.now().getTime()).toBe(before);
   });
 
-  it("PUT /_emulator/state refuses an offsetMs that puts the real clock past 9999-01-01, naming the field and the rule", async () => {
+  it("PUT /_emulator/state refuses an offsetMs that puts the real clock before the year 0000, naming the field and the rule", async () => {
     const emulator = await startTestEmulator({ clock: "real" });
-    // Within the year 9999, but past the latest time advance() may set: the clock would leave 9999 within the hour.
-    const state = { ...emulator.snapshot(), offsetMs: END_OF_9999 - 3600_000 - Date.now() };
+    const state = { ...emulator.snapshot(), offsetMs: Date.parse("0000-01-01T00:00:00Z") - 3600_000 - Date.now() };
     const answer = await control(emulator.url, "PUT", "/state", state);
     expect(answer.status).toBe(400);
-    expect(answer.body?.["error_msg"]).toMatch(/"offsetMs" .*real clock.*rule: the clock stays from 0000-01-01T00:00:00Z to 9999-01-01T00:00:00Z/);
-    expect(emulator.now().getTime()).toBeLessThan(LATEST);
+    expect(answer.body?.["error_msg"]).toMatch(/"offsetMs" .*real clock.*rule: a state's clock is from 0000-01-01T00:00:00Z/);
   });
 
-  it("refuses at start a state file whose clockMs is past 9999-01-01, naming the field", async () => {
+  it("stops a real clock at the end of 9999, so that the states it makes there load again", async () => {
+    const file = temporaryStateFile();
+    const first = await startTestEmulator({ clock: "real", stateFile: file });
+    // Within the year 9999, past the latest time advance() may set: as if it ran on from there for most of a year.
+    const answer = await control(first.url, "PUT", "/state", { ...first.snapshot(), offsetMs: END_OF_9999 + 3600_000 - Date.now() });
+    expect(answer.status).toBe(204);
+    expect(first.now().getTime()).toBe(END_OF_9999);
+    expect((await apiOf(first).createService()).status).toBe(200);
+    const own = first.snapshot();
+    expect((await control(first.url, "PUT", "/state", own)).status).toBe(204);
+    await first.stop();
+    const second = await startTestEmulator({ clock: "real", stateFile: file });
+    expect([second.now().getTime(), second.snapshot().services.length]).toEqual([END_OF_9999, 1]);
+  });
+
+  it("refuses at start a state file whose clockMs is past the end of 9999, naming the field", async () => {
     const file = temporaryStateFile();
     const first = await startTestEmulator({ stateFile: file });
     const state = first.snapshot();
     await first.stop();
-    writeFileSync(file, JSON.stringify({ ...state, clockMs: LATEST + 1 }));
+    writeFileSync(file, JSON.stringify({ ...state, clockMs: END_OF_9999 + 1 }));
     await expect(startEmulator({ clock: "manual", stateFile: file })).rejects.toMatchObject({
       code: "ESTATEFILE",
-      message: expect.stringMatching(/"clockMs" 253370764800001 .*9999-01-01T00:00:00Z/),
+      message: expect.stringMatching(/"clockMs" 253402300800000 .*the end of 9999/),
     });
   });
 

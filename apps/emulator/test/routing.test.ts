@@ -1,8 +1,9 @@
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
+import { startEmulator } from "../src/index.js";
 import { HANDLERS } from "../src/rules/index.js";
 import { loadSpec } from "../src/spec.js";
-import { apiOf, expectError, startTestEmulator } from "./support/emulator.js";
+import { apiOf, expectError, PROJECT, startTestEmulator } from "./support/emulator.js";
 
 /** Writes `text` on a new connection and resolves with everything the emulator sends until it closes the connection. */
 function rawExchange(port: number, text: string): Promise<string> {
@@ -88,6 +89,43 @@ describe("routing from the spec", () => {
     expect(reply).toMatch(/\r\nconnection: close\r\n/i);
     const body = JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4)) as Record<string, unknown>;
     expect(body).toEqual({ error_code: "EndPoint.0002", error_msg: expect.stringMatching(/^Parameter error: method CONNECT is not supported/) });
+  });
+
+  it("closes a CONNECT's connection after the answer even when the client keeps its side open, so that stop() ends", async () => {
+    const emulator = await startEmulator({ host: "127.0.0.1", port: 0, clock: "manual" });
+    const socket = connect({ port: emulator.port, host: "127.0.0.1", allowHalfOpen: true });
+    try {
+      // The client reads the answer to its end and keeps its own side open.
+      await new Promise<void>((resolve, reject) => {
+        socket.on("connect", () => socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"));
+        socket.on("end", () => resolve());
+        socket.on("error", reject);
+        socket.resume();
+      });
+      await emulator.stop();
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it("keeps serving when an onResponse callback throws on a CONNECT's answer, and logs it", async () => {
+    const logs: string[] = [];
+    const emulator = await startEmulator({
+      host: "127.0.0.1",
+      port: 0,
+      clock: "manual",
+      onResponse: () => {
+        throw new Error("listener bug");
+      },
+      onLog: (line) => logs.push(line),
+    });
+    try {
+      expect(await rawExchange(emulator.port, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")).toMatch(/^HTTP\/1\.1 400 /);
+      expect((await fetch(`${emulator.url}/v1/${PROJECT}/quotas`, { headers: { "X-Auth-Token": "t" } })).status).toBe(200);
+      expect(logs.some((line) => line.includes("listener bug"))).toBe(true);
+    } finally {
+      await emulator.stop();
+    }
   });
 
   it("answers malformed HTTP with 400 and keeps serving", async () => {

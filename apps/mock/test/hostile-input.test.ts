@@ -158,6 +158,12 @@ describe("the hostile corpus", () => {
       expect(JSON.parse(answer.body)).toHaveProperty("quotas");
     });
 
+    it.each(["", "Accept: text/html\r\n", "Accept: */*\r\n"])("answers a delete with a 204 without a content type, whatever Accept says (%j)", async (accept) => {
+      const answer = await rawRequest(url(), `DELETE /v1/${projectId}/vpc-endpoints/705290f3-0d00-41f2-aedc-71f09844e879 HTTP/1.1\r\n${accept}${token}`);
+      expect(answer.status).toBe(204);
+      expect(answer.headers.toLowerCase()).not.toContain("content-type");
+    });
+
     it.each(["/", ";;;", "application/", "application/json;charset"])("refuses the header Content-Type: %s on a POST, naming it and the rule", async (type) => {
       const answer = await rawRequest(url(), `POST ${createPath} HTTP/1.1\r\n${token}\r\nContent-Type: ${type}`, validBody);
       expect(answer.status).toBe(400);

@@ -124,12 +124,12 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
     const body = await readBody(request);
     const requestHeaders = headerValues(request);
     // The service answers JSON whatever Accept says; Prism would negotiate, and refuse (406) or
-    // throw (500) on what real clients send, such as Java's `*; q=.2` or `*/*;q=0`. It does not see it.
-    const { accept: _negotiated, ...withoutAccept } = requestHeaders;
+    // throw (500) on what real clients send, such as Java's `*; q=.2` or `*/*;q=0`. It sees `*/*`
+    // (without any Accept it would give a 204 a text/plain content type).
     const input: IHttpRequest = {
       method: method as IHttpRequest["method"],
       url: { path: pathname, query: queryValues(searchParams), ...(searchParams.has("__server") ? { baseUrl: searchParams.get("__server") ?? "" } : {}) },
-      headers: withoutAccept,
+      headers: { ...requestHeaders, accept: "*/*" },
       body: body.parsed,
     };
     // The proxy forwards the path and query as validated, and the headers as sent.

@@ -64,9 +64,11 @@ export function createHttpServer(
     }
     socket.end(rawAnswer(clientErrorAnswer(error.code)));
   });
+  // The socket is no longer the HTTP server's to close on stop(): destroyed once the answer is
+  // out, even if the client keeps its side open.
   server.on("connect", (_request: IncomingMessage, socket: Socket) => {
     socket.on("error", () => socket.destroy());
-    socket.end(rawAnswer(connectAnswer));
+    socket.end(rawAnswer(connectAnswer), () => socket.destroy());
   });
   return server;
 }

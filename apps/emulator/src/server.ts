@@ -65,29 +65,36 @@ function readBody(request: IncomingMessage, max: number): Promise<Buffer | "too-
   });
 }
 
+/** An absolute-form request target's scheme and host: http or https, a host without user info (RFC 9110 4.2.4). */
+const ABSOLUTE_FORM = /^https?:\/\/[^/?#@]+/i;
+
 /**
  * The path and query of a request target: the origin form (`/v1/...?...`) as it is, the
  * absolute form (`http://host/v1/...?...`, RFC 9112 section 3.2.2) without its scheme and
  * authority. Nothing is decoded or normalised: the path is routed as the client sent it.
  */
 export function originForm(target: string): string {
-  const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target);
-  if (absolute === null) return target;
+  const absolute = ABSOLUTE_FORM.exec(target);
+  // A host a URL cannot hold (`http://:8080`) makes no absolute form: the target stays as sent, and routes nowhere.
+  if (absolute === null || absoluteOrigin(target) === undefined) return target;
   const rest = target.slice(absolute[0].length);
   return rest.startsWith("/") ? rest : `/${rest}`;
 }
 
 /**
- * The scheme and authority of an absolute-form request target (`http://host:port`, the
- * scheme in lower case, without user info), or `undefined` for the origin form or an
- * empty authority. RFC 9112 section 3.2.2: with an absolute target, its authority is the
- * request's host, whatever `Host` says.
+ * The origin of an absolute-form request target (`http://host:port`, as a URL writes it), or
+ * `undefined` for the origin form or a host a URL cannot hold (`http://:8080`, `http://[::1`).
+ * RFC 9112 section 3.2.2: with an absolute target, its authority is the request's host,
+ * whatever `Host` says.
  */
 export function absoluteOrigin(target: string): string | undefined {
-  const absolute = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(target);
+  const absolute = ABSOLUTE_FORM.exec(target);
   if (absolute === null) return undefined;
-  const authority = absolute[2]!.slice(absolute[2]!.lastIndexOf("@") + 1);
-  return authority === "" ? undefined : `${absolute[1]!.toLowerCase()}://${authority}`;
+  try {
+    return new URL(absolute[0]).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function isJsonType(contentType: string | undefined): boolean {

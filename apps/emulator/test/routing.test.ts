@@ -75,6 +75,12 @@ describe("routing from the spec", () => {
     expect(reply).toContain('"endpoint_services":[]');
   });
 
+  it.each(["ftp://x/", "http://user@x/", "http://:8080/", "http://[::1/"])("takes %s for no absolute-form target with a host, which routes nowhere", async (target) => {
+    const emulator = await startTestEmulator();
+    const reply = await rawExchange(emulator.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1\.1 404 /);
+  });
+
   it("builds the URLs it returns from an absolute-form target's scheme and authority, not from Host", async () => {
     const emulator = await startTestEmulator();
     const reply = await rawExchange(emulator.port, `GET HTTP://api.example.test:8443/ HTTP/1.1\r\nHost: 127.0.0.1:${emulator.port}\r\nConnection: close\r\n\r\n`);

@@ -182,6 +182,12 @@ describe("the hostile corpus", () => {
       });
     });
 
+    it.each(["http://127.0.0.1", "HTTP://vpcep.example"])("routes an absolute-form request target (%s/...) by its path and query, as RFC 9112 asks", async (origin) => {
+      const answer = await rawRequest(url(), `GET ${origin}/v1/${projectId}/quotas?type=endpoint HTTP/1.1\r\n${token}`);
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toHaveProperty("quotas");
+    });
+
     it("refuses CONNECT with the service's 400, as no tunnel is opened", async () => {
       const answer = await rawRequest(url(), "CONNECT 127.0.0.1:1 HTTP/1.1");
       expect(answer.status).toBe(400);

@@ -11,7 +11,7 @@ import type { IHttpOperation } from "@stoplight/types";
 import type { createLogger } from "@stoplight/prism-core";
 import { checkForwardable, refusal, send, type ForwardOptions } from "./forward.js";
 import { checkPreferences, readPreferences } from "./preferences.js";
-import { checkHeaders, checkTarget, parseTarget, readBody } from "./request-guard.js";
+import { checkHeaders, checkTarget, originForm, parseTarget, readBody } from "./request-guard.js";
 import { matchingRoutes, rawSegments, toRoutes } from "./routes.js";
 import { isServiceErrorBody, parameterError, ServiceError, systemError } from "./service-errors.js";
 import { isError, violation, violationsHeader, withViolations, type Diagnostic } from "./violations.js";
@@ -116,7 +116,7 @@ export function createHandler(settings: HandlerSettings): (request: IncomingMess
   });
 
   async function answer(request: IncomingMessage): Promise<Answer> {
-    const target = request.url ?? "/";
+    const target = originForm(request.url ?? "/");
     const method = (request.method ?? "GET").toLowerCase();
     const { searchParams, pathname, search } = parseTarget(target);
     checkTarget(target, routes, method);

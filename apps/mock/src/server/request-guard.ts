@@ -42,6 +42,17 @@ function segmentField(routes: readonly Route[], segments: readonly string[], ind
   return `path segment ${index + 1}`;
 }
 
+/**
+ * The origin form of a request target: an absolute-form one (`http://host/v1/...?...`, RFC 9112
+ * section 3.2.2, as a client sends to a proxy) without its scheme and host; any other as it is.
+ */
+export function originForm(target: string): string {
+  const absolute = /^https?:\/\/[^/?#@]+/i.exec(target);
+  if (absolute === null) return target;
+  const rest = target.slice(absolute[0].length);
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
 const TARGET_RULE = 'must be a path that starts with a single "/" (origin-form, e.g. /v1/{project_id}/vpc-endpoints)';
 
 /**

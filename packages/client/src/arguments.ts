@@ -54,25 +54,50 @@ export function serviceLookup(operation: string, value: unknown): ServiceLookup 
   return { [key]: lookup[key] } as ServiceLookup;
 }
 
+/** A whole number from `min` to `max` (of `unit`, e.g. "ms "), or none. */
+export function wholeNumber(operation: string, argument: string, value: unknown, min: number, max: number, unit = ""): number | undefined {
+  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)) return value;
+  throw new VpcepArgumentError(operation, argument, `must be a whole number ${unit}from ${min} to ${max}; got ${describeValue(value)}`);
+}
+
+/** An `AbortSignal`, or none. */
+export function abortSignal(operation: string, argument: string, value: unknown): AbortSignal | undefined {
+  if (value === undefined || value instanceof AbortSignal) return value;
+  throw new VpcepArgumentError(operation, argument, `must be an AbortSignal; got ${describeValue(value)}`);
+}
+
+/** Refuses the first key of `given` that is not `known`, naming it: `rule` says what is taken. */
+export function onlyKnownKeys(operation: string, argument: string, given: object, known: readonly string[], rule: string): void {
+  const other = Object.keys(given).find((key) => !known.includes(key));
+  if (other !== undefined) throw new VpcepArgumentError(operation, `${argument}.${other}`, rule);
+}
+
+/** Whether `fetch` can send a header of this name and value. */
+function sendableHeader(name: string, value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    new Headers({ [name]: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The per-call options a named operation takes: `signal` and `headers`, checked. */
 export function callOptions(operation: string, value: unknown): { signal?: AbortSignal; headers?: Record<string, string> } {
   if (value === undefined) return {};
   const fail = (argument: string, rule: string) => new VpcepArgumentError(operation, argument, rule);
   if (typeof value !== "object" || value === null) throw fail("options", `must be an object; got ${describeValue(value)}`);
-  const { signal, headers, ...others } = value as Record<string, unknown>;
   // Anything else openapi-fetch would take (`baseUrl`, `fetch`, ...) could send the call, and its credentials, elsewhere.
-  const other = Object.keys(others)[0];
-  if (other !== undefined) throw fail(`options.${other}`, 'is no option of a call: give "signal" and "headers" only');
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw fail("options.signal", `must be an AbortSignal; got ${describeValue(signal)}`);
+  onlyKnownKeys(operation, "options", value, ["signal", "headers"], 'is no option of a call: give "signal" and "headers" only');
+  const { headers } = value as Record<string, unknown>;
+  const signal = abortSignal(operation, "options.signal", (value as Record<string, unknown>)["signal"]);
   if (headers === undefined) return { ...(signal && { signal }) };
   if (typeof headers !== "object" || headers === null || Array.isArray(headers) || headers instanceof Headers) {
     throw fail("options.headers", `must be an object of header names and values; got ${describeValue(headers)}`);
   }
   for (const [name, text] of Object.entries(headers)) {
-    try {
-      if (typeof text !== "string") throw text;
-      new Headers({ [name]: text });
-    } catch {
+    if (!sendableHeader(name, text)) {
       throw fail(`options.headers[${JSON.stringify(name)}]`, "is no header fetch can send: a name of letters, digits and !#$%&'*+.^_`|~-, a value of Latin-1 text without line breaks");
     }
   }

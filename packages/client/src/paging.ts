@@ -7,7 +7,7 @@ import type {
   ResourceType,
   Endpoint,
 } from "./models.js";
-import { VpcepArgumentError } from "./arguments.js";
+import { VpcepArgumentError, wholeNumber } from "./arguments.js";
 import { describeValue } from "./errors.js";
 import type {
   ApiResult,
@@ -61,12 +61,6 @@ const MAX_LIMIT = 1000;
 const MAX_PERMISSION_LIMIT = 500;
 /** The largest `offset`, an int32. */
 const MAX_OFFSET = 2_147_483_647;
-
-/** A `limit` or an `offset` of a GET list: a whole number in the operation's range, or none. */
-function position(operation: string, argument: string, value: unknown, max: number): number | undefined {
-  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= max)) return value;
-  throw new VpcepArgumentError(operation, argument, `must be a whole number from 0 to ${max}; got ${describeValue(value)}`);
-}
 
 /** A `limit` or an `offset` of the tag query's body: a whole number up to `max` in decimal digits, as the spec writes them, or none. */
 function positionText(argument: string, value: unknown, max: number): number | undefined {
@@ -129,8 +123,8 @@ export function bindPaginators(operations: VpcepOperations<boolean>): Paginators
     ) =>
     async function* (query = {} as Query, options?: CallOptions): AsyncGenerator<Item, void, undefined> {
       if (typeof query !== "object" || query === null) throw new VpcepArgumentError(operation, "query", `must be an object; got ${describeValue(query)}`);
-      const limit = position(operation, "query.limit", query.limit, maxLimit);
-      const offset = position(operation, "query.offset", query.offset, MAX_OFFSET);
+      const limit = wholeNumber(operation, "query.limit", query.limit, 0, maxLimit);
+      const offset = wholeNumber(operation, "query.offset", query.offset, 0, MAX_OFFSET);
       yield* walk(limit, offset, maxLimit, async (size, at) => pageOf(await page({ ...query, limit: size, offset: at }, options), "GET", items), byId);
     };
 

@@ -1,4 +1,4 @@
-import { pathId, VpcepArgumentError } from "./arguments.js";
+import { abortSignal, onlyKnownKeys, pathId, VpcepArgumentError, wholeNumber } from "./arguments.js";
 import { describeValue, VpcepAbortError, VpcepApiError, VpcepError, VpcepTimeoutError, VpcepWaitError } from "./errors.js";
 import type { Connection, Endpoint, EndpointService, EndpointServiceStatus, EndpointStatus, ResourceError } from "./models.js";
 import type { ApiResult, VpcepOperations } from "./operations.js";
@@ -38,21 +38,13 @@ function waitSettings(waiter: string, options: unknown, more: readonly string[])
   }
   const given = (options ?? {}) as Record<string, unknown>;
   const known = [...WAIT_OPTIONS, ...more];
-  const unknown = Object.keys(given).find((name) => !known.includes(name));
-  if (unknown !== undefined) throw new VpcepArgumentError(waiter, `options.${unknown}`, `is no option of this wait: give ${known.join(", ")}`);
-  const ms = (name: string, fallback: number, min = 1): number => {
-    const value = given[name] === undefined ? fallback : given[name];
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > LONGEST_TIMER_MS) {
-      throw new VpcepArgumentError(waiter, `options.${name}`, `must be a whole number of ms from ${min} to ${LONGEST_TIMER_MS}; got ${describeValue(value)}`);
-    }
-    return value;
-  };
+  onlyKnownKeys(waiter, "options", given, known, `is no option of this wait: give ${known.join(", ")}`);
+  // null is no number: it is refused, not taken for the default.
+  const ms = (name: string, fallback: number, min = 1): number =>
+    wholeNumber(waiter, `options.${name}`, given[name] === undefined ? fallback : given[name], min, LONGEST_TIMER_MS, "of ms ") as number;
   const longest = given["maxDelayMs"] === undefined ? undefined : ms("maxDelayMs", 0);
   const initialDelayMs = ms("initialDelayMs", Math.min(2_000, longest ?? 2_000));
-  const { signal } = given;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new VpcepArgumentError(waiter, "options.signal", `must be an AbortSignal; got ${describeValue(signal)}`);
-  }
+  const signal = abortSignal(waiter, "options.signal", given["signal"]);
   return { timeoutMs: ms("timeoutMs", 600_000), initialDelayMs, maxDelayMs: ms("maxDelayMs", Math.max(15_000, initialDelayMs), initialDelayMs), signal };
 }
 

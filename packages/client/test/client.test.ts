@@ -137,11 +137,13 @@ describe("named operations", () => {
 });
 
 describe("middleware added with use()", () => {
+  /** A client with a middleware that marks every request, and the requests it sent. */
   const traced = () => {
     const { fetch, requests } = recordingFetch();
     const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
-    vpcep.use({ onRequest: ({ request }) => void request.headers.set("X-Trace", "t-1") });
-    return { vpcep, requests };
+    const tracing = { onRequest: ({ request }: { request: Request }) => void request.headers.set("X-Trace", "t-1") };
+    vpcep.use(tracing);
+    return { vpcep, requests, tracing };
   };
 
   it("sees the calls of the API root too: listVersions and getVersion", async () => {
@@ -153,21 +155,17 @@ describe("middleware added with use()", () => {
   });
 
   it("is removed from the calls of the API root too by eject()", async () => {
-    const { fetch, requests } = recordingFetch();
-    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
-    const middleware = { onRequest: ({ request }: { request: Request }) => void request.headers.set("X-Trace", "t-1") };
-    vpcep.use(middleware);
-    vpcep.eject(middleware);
+    const { vpcep, requests, tracing } = traced();
+    vpcep.eject(tracing);
     await vpcep.listVersions();
     await vpcep.getEndpoint("e1");
     expect(requests.map((request) => request.headers.get("x-trace"))).toEqual([null, null]);
   });
 
   it("is added to every call or to none: a bad one among them adds none", async () => {
-    const { fetch, requests } = recordingFetch();
-    const vpcep = createVpcepClient({ region: "eu-de", projectId, token, fetch });
-    const tagging = { onRequest: ({ request }: { request: Request }) => void request.headers.set("X-Trace", "t-1") };
-    expect(() => vpcep.use(tagging, {} as typeof tagging)).toThrow();
+    const { vpcep, requests, tracing } = traced();
+    vpcep.eject(tracing);
+    expect(() => vpcep.use(tracing, {} as typeof tracing)).toThrow();
     await vpcep.listVersions();
     await vpcep.getEndpoint("e1");
     expect(requests.map((request) => request.headers.get("x-trace"))).toEqual([null, null]);

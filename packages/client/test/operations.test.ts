@@ -252,6 +252,12 @@ describe("a failed call's error", () => {
     expect([data, error]).toEqual([undefined, { status: 404, text: "" }]);
   });
 
+  it("is the status and the text for an error response a middleware answers with, too", async () => {
+    const vpcep = answering('{"error_code":"EndPoint.0005","error_msg":"gone"}');
+    vpcep.use({ onResponse: () => new Response("<html>Bad Gateway</html>", { status: 502 }) });
+    expect((await vpcep.getEndpoint("e1")).error).toEqual({ status: 502, text: "<html>Bad Gateway</html>" });
+  });
+
   it("is the status and the JSON as written for JSON that is no object", async () => {
     expect((await answering("null").getEndpoint("e1")).error).toEqual({ status: 404, text: "null" });
     expect((await answering("[1,  12345678901234567890]").getEndpoint("e1")).error).toEqual({ status: 404, text: "[1,  12345678901234567890]" });
